@@ -1,0 +1,64 @@
+"""The Cyclopedia Markdown dialect's own syntax: citation markers and wiki links.
+
+Cyclopedia Markdown is CommonMark + GFM tables + citation markers ``[^label]`` (pointing at the
+Document's references) + wiki links ``[[Title]]`` / ``[[Title|label]]``. Readers that turn plain text
+into Markdown use :func:`escape_text` so that text stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+CITATION_RE = re.compile(r"\[\^([^\]\s^]{1,64})\]")
+WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
+# A reference definition line in the editable source: "[^label]: text".
+REFERENCE_DEFINITION_RE = re.compile(r"^\[\^([^\]\s^]{1,64})\]:[ \t]*(.*)$")
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|])")
+_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+\s*$|-+\s*$|(\d{1,9})([.)])(?=\s|$))")
+
+
+def citation(label: str) -> str:
+    """The marker that cites the reference ``label``."""
+    return f"[^{label}]"
+
+
+def cited_labels(markdown: str) -> list[str]:
+    """Reference labels cited in a piece of Markdown, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for match in CITATION_RE.finditer(markdown):
+        seen.setdefault(match.group(1), None)
+    return list(seen)
+
+
+def wikilink_targets(markdown: str) -> list[str]:
+    """Raw link targets of the wiki links in a piece of Markdown, without their #section part."""
+    seen: dict[str, None] = {}
+    for match in WIKILINK_RE.finditer(markdown):
+        target = match.group(1).split("#", 1)[0].strip()
+        if target:
+            seen.setdefault(target, None)
+    return list(seen)
+
+
+def escape_text(text: str) -> str:
+    """Plain text as Cyclopedia Markdown that renders back to exactly that text.
+
+    Inline punctuation that Markdown would read as syntax (emphasis, links, code, raw HTML,
+    entities, tables, strikethrough) is backslash-escaped, and so is whatever would start a block
+    (heading, quote, list, setext underline) at the beginning of a line.
+    """
+    lines = []
+    for raw in text.split("\n"):
+        # Leading spaces would make an indented code block, trailing ones a hard line break.
+        line = _INLINE_SPECIAL.sub(r"\\\1", raw.strip())
+        match = _BLOCK_START.match(line)
+        if match:
+            marker = match.group(1)
+            if match.group(2):  # "1." or "1)": escape the delimiter
+                marker = f"{match.group(2)}\\{match.group(3)}"
+            else:
+                marker = "\\" + marker
+            line = marker + line[match.end() :]
+        lines.append(line)
+    return "\n".join(lines)

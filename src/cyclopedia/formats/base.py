@@ -1,0 +1,50 @@
+"""What every reader shares: its protocol, its options, its errors, and format detection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from cyclopedia.document import Document, License
+
+# No item of any format may be larger than this before it is even parsed.
+MAX_ITEM_BYTES = 8 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A whole input that cannot be read: names the file and says why. Nothing is imported."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.reason = message
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    """One item of an input that could not be turned into a Document; the run goes on."""
+
+    key: str
+    message: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What the operator supplies for inputs that lack it."""
+
+    source_url: str | None = None
+    license: License | None = None
+    title: str | None = None
+    language: str = "en"
+
+
+class Reader(Protocol):
+    """Reads one input path and yields its items, in order, as Documents or ItemErrors."""
+
+    name: str
+    description: str
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | ItemError]: ...

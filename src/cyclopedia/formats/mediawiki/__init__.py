@@ -1,0 +1,1 @@
+"""MediaWiki: URLs of wiki pages (dump and wikitext readers come with the MediaWiki issue)."""
