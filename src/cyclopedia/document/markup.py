@@ -49,7 +49,9 @@ def escape_text(text: str) -> str:
     (heading, quote, list, setext underline) at the beginning of a line.
     """
     lines = []
-    for raw in text.split("\n"):
+    # CommonMark ends a line at "\r" as well as "\n": split the same way, or a line after a lone
+    # "\r" would escape nothing and could start a heading or a list.
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         # Leading spaces would make an indented code block, trailing ones a hard line break.
         line = _INLINE_SPECIAL.sub(r"\\\1", raw.strip())
         match = _BLOCK_START.match(line)

@@ -6,7 +6,8 @@ Contributors, reviewers and diffs all see this one text (DESIGN.md)::
     title: Qais al-Khazali
     aliases: [Qayis Khazali]
     infobox:
-    - Born: "1974[^1]\\nSadr City, Baghdad, Iraq"
+      fields:
+      - Born: "1974[^1]\\nSadr City, Baghdad, Iraq"
     categories: []
     ---
     Qais al-Khazali (born 1974) is ...[^2]
@@ -138,7 +139,11 @@ def _split(text: str) -> tuple[dict[str, Any], str]:
     except StopIteration:
         raise SourceError("the front matter block is not closed with '---'") from None
     try:
-        front = yaml.safe_load("\n".join(lines[1:end])) or {}
+        # BaseLoader: every scalar is a string, as every value here is text. YAML 1.1 typing
+        # would turn "Born:" into "None", "12:30" into "750", "yes" into "True", a title 1984 into
+        # a number. BaseLoader builds only strings, lists and mappings, so it is as safe as
+        # safe_load.
+        front = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader) or {}  # noqa: S506
     except yaml.YAMLError as error:
         raise SourceError(f"the front matter is not valid YAML: {error}") from error
     if not isinstance(front, dict):

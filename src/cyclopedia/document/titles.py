@@ -40,6 +40,10 @@ def normalize_title(raw: str) -> str:
     bad = sorted(_FORBIDDEN.intersection(text))
     if bad:
         raise TitleError(f"the title {text!r} contains characters a title may not: {' '.join(bad)}")
+    if any(segment in (".", "..") for segment in text.split("/")):
+        # As MediaWiki refuses them: "/wiki/.." would be resolved away by every URL parser, and a
+        # path built from such a title could climb out of its directory.
+        raise TitleError(f"the title {text!r} has a '.' or '..' path segment")
     if len(text) > MAX_TITLE_LENGTH:
         raise TitleError(f"the title is {len(text)} characters long; at most {MAX_TITLE_LENGTH}")
     return text

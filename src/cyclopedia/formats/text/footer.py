@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cyclopedia.document import License, get_license
+from cyclopedia.document import License, UnknownLicenseError, get_license
+from cyclopedia.document.license import UNKNOWN_LICENSE
 
 # A footer starts at the first line that begins like one of these; everything after it is footer.
 _FOOTER_START = re.compile(
@@ -67,12 +68,21 @@ def _sentence(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
+def _found(spdx: str, evidence: str) -> FooterLicense:
+    try:
+        return FooterLicense(get_license(spdx), evidence)
+    except UnknownLicenseError:
+        # "CC BY 1.0", "CC BY-SA 3.5": a licence this catalogue does not know is held for an
+        # editor (POLICY.md §3), not an exception that escapes the reader.
+        return FooterLicense(UNKNOWN_LICENSE, f"{evidence} ({spdx} is not a licence known here)")
+
+
 def detect_license(text: str) -> FooterLicense | None:
     """The licence a footer states, with the sentence that states it as evidence."""
     match = _CC_SHORT.search(text)
     if match:
         spdx = f"CC-{match.group('kind').upper()}-{match.group('version')}"
-        return FooterLicense(get_license(spdx), f'footer: "{_sentence(text, *match.span())}"')
+        return _found(spdx, f'footer: "{_sentence(text, *match.span())}"')
     match = _CC.search(text)
     if match:
         version = match.group("version")
@@ -81,7 +91,7 @@ def detect_license(text: str) -> FooterLicense | None:
             version = DEFAULT_BY_SA_VERSION if _kind(match.group("kind")) == "BY-SA" else "4.0"
             evidence += f" (no version stated; {version} assumed; --license overrides)"
         spdx = f"CC-{_kind(match.group('kind'))}-{version}"
-        return FooterLicense(get_license(spdx), evidence)
+        return _found(spdx, evidence)
     match = _CC0.search(text)
     if match:
         return FooterLicense(get_license("CC0-1.0"), f'footer: "{_sentence(text, *match.span())}"')

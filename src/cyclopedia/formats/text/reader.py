@@ -78,11 +78,21 @@ def _is_title(line: str) -> bool:
         and not _MARKER.search(line)
         and any(ch.isalpha() for ch in line)
         and not line.endswith(_SENTENCE_END)
+        and line.count("(") <= line.count(")")  # "ADVENTURE (from Lat. res" goes on below
     )
 
 
+def _runs_on(line: str, following: str) -> bool:
+    """Whether a line is the start of a hard-wrapped paragraph that goes on in the next line."""
+    return line.endswith("-") or following[:1].islower()
+
+
 def _is_alias(line: str) -> bool:
-    return len(line) <= MAX_ALIAS_CHARS and not line.endswith(_SENTENCE_END)
+    return (
+        len(line) <= MAX_ALIAS_CHARS
+        and not line.endswith(_SENTENCE_END)
+        and any(ch.isalpha() for ch in line)  # not a page number
+    )
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -103,7 +113,7 @@ def _header(block: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] |
     """Alternative names and infobox rows of a header block, or None when it is prose."""
     aliases: list[str] = []
     rows: list[tuple[str, list[str]]] = []
-    for line in block:
+    for index, line in enumerate(block):
         if len(line) > MAX_HEADER_LINE_CHARS:
             return None
         row = split_label(line)
@@ -112,7 +122,7 @@ def _header(block: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] |
             rows.append((label, [value] if value else []))
         elif rows:
             rows[-1][1].append(line)
-        elif _is_alias(line):
+        elif _is_alias(line) and not (index + 1 < len(block) and _runs_on(line, block[index + 1])):
             aliases.append(line)
         else:
             return None
@@ -131,6 +141,12 @@ def parse(path: Path, text: str) -> _Page:
     first = blocks[0]
     if not _is_title(first[0]):
         raise ReadError(path, f"no recognisable title: the first line is {first[0][:60]!r}…")
+    if len(first) > 1 and _runs_on(first[0], first[1]):
+        raise ReadError(
+            path,
+            f"no recognisable title: the first line {first[0][:60]!r}… runs on into the next "
+            "line, as the first line of a paragraph does",
+        )
     page = _Page(title=first[0], footer=footer)
     rest = [first[1:], *blocks[1:]] if len(first) > 1 else blocks[1:]
     for index, block in enumerate(rest):
@@ -164,6 +180,7 @@ def _body(blocks: list[list[str]]) -> str:
             and len(line) <= MAX_HEADING_CHARS
             and not line.endswith(_SENTENCE_END)
             and not _MARKER.search(line)
+            and any(ch.isalpha() for ch in line)  # a page number is not a heading
         ):
             parts.append("## " + escape_text(line))
         else:

@@ -1,0 +1,1 @@
+"""Django apps: persistence, ingestion, web pages."""

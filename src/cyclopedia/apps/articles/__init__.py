@@ -1,0 +1,1 @@
+"""Articles, their immutable revisions, and what hangs off them (aliases, categories, links)."""

@@ -1,0 +1,161 @@
+"""Source, Article, Revision, Alias, Category, Link."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from cyclopedia.document.license import LICENSES, License, get_license
+from cyclopedia.document.titles import title_to_path
+
+
+class Source(models.Model):
+    """A provider of articles: a wiki, an archive, a journal, a web site, or local contributors."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "Plain-text pages"
+        MEDIAWIKI = "mediawiki", "MediaWiki wiki"
+        ZIM = "zim", "ZIM archive"
+        JATS = "jats", "JATS articles"
+        WEB = "web", "Web pages"
+        CONTRIBUTION = "contribution", "Contributions"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    homepage = models.URLField(max_length=2000, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=255, unique=True)
+
+    class Meta:
+        verbose_name_plural = "categories"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=255, unique=True)
+    path = models.CharField(max_length=1000, unique=True, help_text="URL form of the title")
+    language = models.CharField(max_length=20, default="en")
+    published_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="articles")
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    updated = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/wiki/{self.path}"
+
+    @staticmethod
+    def path_for(title: str) -> str:
+        return title_to_path(title)
+
+
+class Revision(models.Model):
+    """One immutable version of an article: its editable source, rendering and attribution.
+
+    The rendered fields (html, infobox, references, toc, plain_text) are derived from the source
+    and are refreshed only when a linked article appears or disappears (red links).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    import_run = models.ForeignKey(
+        "ingest.ImportRun", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    summary = models.CharField(max_length=500, blank=True)
+
+    source_text = models.TextField(help_text="Editable source: front matter and Markdown body")
+    content_hash = models.CharField(max_length=64, db_index=True)
+    html = models.TextField()
+    infobox = models.JSONField(default=list, blank=True)
+    references = models.JSONField(default=list, blank=True)
+    toc = models.JSONField(default=list, blank=True)
+    plain_text = models.TextField(blank=True)
+    rendered = models.DateTimeField(default=timezone.now, help_text="When the rendering was made")
+
+    # Attribution and licence (POLICY.md §1 and §2).
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="revisions")
+    source_key = models.CharField(max_length=1000, blank=True)
+    source_revision = models.CharField(max_length=100, blank=True)
+    source_title = models.CharField(max_length=500)
+    source_url = models.URLField(max_length=2000, blank=True)
+    revision_url = models.URLField(max_length=2000, blank=True)
+    history_url = models.URLField(max_length=2000, blank=True)
+    authors = models.JSONField(default=list, blank=True)
+    source_timestamp = models.DateTimeField(null=True, blank=True)
+    copyright_notice = models.TextField(blank=True)
+    upstream_notices = models.JSONField(default=list, blank=True)
+    modified = models.BooleanField(default=False, help_text="Modified here beyond conversion")
+    license = models.CharField(max_length=64, choices=[(key, key) for key in LICENSES])
+    license_evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["article", "-created"])]
+
+    def __str__(self) -> str:
+        return f"{self.article.title} @ {self.created:%Y-%m-%d %H:%M}"
+
+    @property
+    def license_info(self) -> License:
+        return get_license(self.license)
+
+
+class Alias(models.Model):
+    """Another title that leads to an article: an alternative name or a redirect."""
+
+    class Kind(models.TextChoices):
+        NAME = "name", "Alternative name"
+        REDIRECT = "redirect", "Redirect"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="aliases")
+    title = models.CharField(max_length=255, unique=True)
+    path = models.CharField(max_length=1000, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} → {self.article.title}"
+
+
+class Link(models.Model):
+    """A wiki link from an article's published text to a title, which may not exist yet."""
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_out")
+    target_title = models.CharField(max_length=255, db_index=True)
+    target = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="links_in"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "target_title"], name="unique_link")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_article.title} → {self.target_title}"

@@ -1,0 +1,65 @@
+"""Reads of articles for pages, the CLI and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from cyclopedia.apps.articles.models import Alias, Article, Link, Revision, Source
+
+
+@dataclass(frozen=True)
+class TitleLookup:
+    article: Article | None
+    via_alias: Alias | None = None
+
+
+def article_lookup(*, title: str) -> TitleLookup:
+    """The published article a title names, directly or through an alias."""
+    published = Article.objects.filter(published_revision__isnull=False)
+    article = published.select_related("published_revision__source").filter(title=title).first()
+    if article:
+        return TitleLookup(article)
+    alias = Alias.objects.select_related("article").filter(title=title).first()
+    if alias and alias.article.published_revision_id:
+        return TitleLookup(alias.article, via_alias=alias)
+    return TitleLookup(None)
+
+
+def articles_recent(*, limit: int = 10) -> QuerySet[Article]:
+    return (
+        Article.objects.filter(published_revision__isnull=False)
+        .select_related("published_revision")
+        .order_by("-created", "-id")[:limit]
+    )
+
+
+def article_random() -> Article | None:
+    published = Article.objects.filter(published_revision__isnull=False)
+    return published.order_by("?").only("path").first()
+
+
+def articles_count() -> int:
+    return Article.objects.filter(published_revision__isnull=False).count()
+
+
+def sources_with_counts() -> QuerySet[Source]:
+    return Source.objects.annotate(
+        article_count=Count("revisions__article", distinct=True)
+    ).order_by("-article_count", "name")
+
+
+def revision_history(*, article: Article) -> QuerySet[Revision]:
+    return article.revisions.select_related("source", "author").order_by("-created", "-id")
+
+
+def revision_of(*, article: Article, revision_id: int) -> Revision | None:
+    return article.revisions.select_related("source").filter(pk=revision_id).first()
+
+
+def links_here(*, article: Article) -> QuerySet[Article]:
+    """Published articles whose text links to the article (directly or through an alias)."""
+    titles = [article.title, *article.aliases.values_list("title", flat=True)]
+    sources = Link.objects.filter(target_title__in=titles).values("from_article")
+    return Article.objects.filter(pk__in=sources, published_revision__isnull=False)

@@ -1,0 +1,182 @@
+"""Writes to articles. Callers hold the transaction (the ingest service commits per batch)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from cyclopedia.apps.articles.conversion import content_hash, document_of
+from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.document import Document
+from cyclopedia.document.markup import wikilink_targets
+from cyclopedia.document.source import to_source
+from cyclopedia.document.titles import TitleError, normalize_title
+from cyclopedia.render import RenderedArticle, render_document
+
+
+class ImportOutcome(enum.Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class UnpublishableError(ValueError):
+    """A document whose licence does not allow publishing it (POLICY.md §3)."""
+
+
+def source_get_or_create(*, name: str, kind: str, homepage: str = "") -> Source:
+    source, _ = Source.objects.get_or_create(
+        name=name, defaults={"kind": kind, "homepage": homepage}
+    )
+    return source
+
+
+def _existing_titles(candidates: Iterable[str]) -> set[str]:
+    titles = set()
+    for raw in candidates:
+        try:
+            titles.add(normalize_title(raw.split("#", 1)[0]))
+        except TitleError:
+            continue
+    if not titles:
+        return set()
+    found = set(Article.objects.filter(title__in=titles).values_list("title", flat=True))
+    found |= set(Alias.objects.filter(title__in=titles).values_list("title", flat=True))
+    return found
+
+
+def _render(document: Document) -> RenderedArticle:
+    markdown = [document.body, *(f.value for f in document.infobox.fields)] if document.infobox else [document.body]
+    markdown.extend(ref.text for ref in document.references)
+    existing = _existing_titles(t for part in markdown for t in wikilink_targets(part))
+    return render_document(document, link_exists=existing.__contains__)
+
+
+def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
+    revision.html = rendered.body_html
+    revision.infobox = [{"label": f.label, "html": f.html} for f in rendered.infobox]
+    revision.references = [
+        {"number": r.number, "label": r.label, "html": r.html, "backlinks": list(r.backlinks)}
+        for r in rendered.references
+    ]
+    revision.toc = [{"level": t.level, "anchor": t.anchor, "text": t.text} for t in rendered.toc]
+    revision.plain_text = rendered.plain_text
+    revision.rendered = timezone.now()
+
+
+def article_import_document(
+    *, document: Document, source: Source, import_run_id: int | None = None
+) -> ImportOutcome:
+    """Add a document as the newest published revision of its article, unless already there.
+
+    Idempotent: a document whose content (source text, licence, attribution) is already a
+    revision of the article changes nothing, so re-importing the same input adds nothing and an
+    older copy never replaces a newer one.
+    """
+    if not document.license.publishable:
+        raise UnpublishableError(
+            f"{document.license.spdx}: {document.license.reason or 'not publishable'}"
+        )
+    source_text = to_source(document)
+    digest = content_hash(document, source_text)
+    with transaction.atomic():
+        article, created = Article.objects.get_or_create(
+            title=document.title,
+            defaults={"path": Article.path_for(document.title), "language": document.language},
+        )
+        if not created and article.revisions.filter(content_hash=digest).exists():
+            return ImportOutcome.UNCHANGED
+        rendered = _render(document)
+        a = document.attribution
+        revision = Revision(
+            article=article,
+            parent=article.published_revision,
+            import_run_id=import_run_id,
+            summary="Imported from " + (a.source_name or source.name),
+            source_text=source_text,
+            content_hash=digest,
+            source=source,
+            source_key=document.source_key,
+            source_revision=document.source_revision,
+            source_title=a.source_title,
+            source_url=a.source_url or "",
+            revision_url=a.revision_url or "",
+            history_url=a.history_url or "",
+            authors=list(a.authors),
+            source_timestamp=a.source_timestamp,
+            copyright_notice=a.copyright_notice,
+            upstream_notices=list(a.upstream_notices),
+            modified=a.modified,
+            license=document.license.spdx,
+            license_evidence=document.license_evidence,
+        )
+        _store_rendering(revision, rendered)
+        revision.save()
+        _publish(article, revision, document, rendered)
+    return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _publish(
+    article: Article, revision: Revision, document: Document, rendered: RenderedArticle
+) -> None:
+    article.published_revision = revision
+    article.language = document.language
+    article.updated = timezone.now()
+    article.save(update_fields=["published_revision", "language", "updated"])
+    article.categories.set(
+        [Category.objects.get_or_create(name=name)[0] for name in document.categories]
+    )
+    new_titles = _sync_aliases(article, document.aliases)
+    _sync_links(article, rendered.links)
+    _refresh_links_to(article, {article.title, *new_titles})
+
+
+def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
+    """Make the article's alternative names those of the document; returns the added titles."""
+    wanted = [title for title in aliases if title != article.title]
+    article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted).delete()
+    taken = set(Alias.objects.filter(title__in=wanted).values_list("title", flat=True))
+    taken |= set(Article.objects.filter(title__in=wanted).values_list("title", flat=True))
+    added = [title for title in wanted if title not in taken]
+    Alias.objects.bulk_create(
+        Alias(article=article, title=title, path=Article.path_for(title), kind=Alias.Kind.NAME)
+        for title in added
+    )
+    return added
+
+
+def _sync_links(article: Article, targets: Iterable[str]) -> None:
+    targets = list(targets)
+    article.links_out.all().delete()
+    resolved = dict(Article.objects.filter(title__in=targets).values_list("title", "id"))
+    for alias_title, article_id in Alias.objects.filter(title__in=targets).values_list(
+        "title", "article_id"
+    ):
+        resolved.setdefault(alias_title, article_id)
+    Link.objects.bulk_create(
+        Link(from_article=article, target_title=title, target_id=resolved.get(title))
+        for title in targets
+    )
+
+
+def _refresh_links_to(article: Article, titles: set[str]) -> None:
+    """Links that pointed at a missing title now reach this article: re-render their pages."""
+    waiting = Link.objects.filter(Q(target_title__in=titles) & Q(target__isnull=True))
+    linking = list(waiting.values_list("from_article_id", flat=True).distinct())
+    if not linking:
+        return
+    waiting.update(target=article)
+    for revision in Revision.objects.filter(
+        pk__in=Article.objects.filter(pk__in=linking).values("published_revision")
+    ).select_related("source"):
+        revision_rerender(revision=revision)
+
+
+def revision_rerender(*, revision: Revision) -> None:
+    """Refresh a revision's stored rendering (its source text stays as it is)."""
+    _store_rendering(revision, _render(document_of(revision)))
+    revision.save(update_fields=["html", "infobox", "references", "toc", "plain_text", "rendered"])

@@ -1,0 +1,1 @@
+"""Imports: runs, their counts and errors, and quarantined items."""

@@ -1,0 +1,54 @@
+"""ImportRun and Quarantine."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+        INTERRUPTED = "interrupted", "Interrupted"
+
+    path = models.CharField(max_length=4000)
+    format = models.CharField(max_length=40)
+    options = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RUNNING)
+    started = models.DateTimeField(default=timezone.now)
+    finished = models.DateTimeField(null=True, blank=True)
+    read = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    quarantined = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True, help_text="[{key, title, message}]")
+    checkpoint = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started"]
+
+    def __str__(self) -> str:
+        return f"import #{self.pk} of {self.path} ({self.status})"
+
+
+class Quarantine(models.Model):
+    """An item refused for publishing, kept with its reason for an editor to see."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="quarantine")
+    source_key = models.CharField(max_length=1000)
+    title = models.CharField(max_length=500)
+    reason = models.TextField()
+    license = models.CharField(max_length=64)
+    license_evidence = models.TextField(blank=True)
+    source_text = models.TextField()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name_plural = "quarantine"
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.reason}"

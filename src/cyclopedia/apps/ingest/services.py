@@ -1,0 +1,119 @@
+"""The one persistence path for imports: Documents in, articles out, in batches."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from cyclopedia.apps.articles.models import Source
+from cyclopedia.apps.articles.services import (
+    ImportOutcome,
+    article_import_document,
+    source_get_or_create,
+)
+from cyclopedia.apps.ingest.models import ImportRun, Quarantine
+from cyclopedia.document import Document, DocumentError
+from cyclopedia.document.source import to_source
+from cyclopedia.formats.base import ItemError
+
+BATCH_SIZE = 200
+MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
+
+ProgressCallback = Callable[[ImportRun], None]
+
+_SOURCE_KINDS = {choice.value for choice in Source.Kind}
+
+
+def import_run_start(*, path: Path | str, format: str, options: dict[str, str]) -> ImportRun:
+    return ImportRun.objects.create(path=str(path), format=format, options=options)
+
+
+def import_run_finish(*, run: ImportRun, status: str, message: str = "") -> ImportRun:
+    run.status = status
+    run.finished = timezone.now()
+    if message:
+        _record(run, key=run.path, title="", message=message)
+    run.save()
+    return run
+
+
+def _record(run: ImportRun, *, key: str, title: str, message: str) -> None:
+    if len(run.errors) < MAX_RECORDED_ERRORS:
+        run.errors.append({"key": key, "title": title, "message": message})
+
+
+def _source_for(document: Document, format: str, cache: dict[str, Source]) -> Source:
+    name = document.attribution.source_name or f"{format} import"
+    if name not in cache:
+        kind = format if format in _SOURCE_KINDS else Source.Kind.TEXT
+        cache[name] = source_get_or_create(name=name, kind=kind)
+    return cache[name]
+
+
+def _quarantine(run: ImportRun, document: Document) -> None:
+    lic = document.license
+    Quarantine.objects.create(
+        run=run,
+        source_key=document.source_key,
+        title=document.title,
+        reason=f"licence {lic.spdx} ({lic.name}): {lic.reason}",
+        license=lic.spdx,
+        license_evidence=document.license_evidence,
+        source_text=to_source(document),
+    )
+    run.quarantined += 1
+
+
+def _ingest_one(run: ImportRun, item: Document | ItemError, sources: dict[str, Source]) -> None:
+    run.read += 1
+    if isinstance(item, ItemError):
+        run.failed += 1
+        _record(run, key=item.key, title=item.title, message=item.message)
+        return
+    if not item.license.publishable:
+        _quarantine(run, item)
+        return
+    try:
+        with transaction.atomic():  # a savepoint: one bad item never spoils its batch
+            outcome = article_import_document(
+                document=item, source=_source_for(item, run.format, sources), import_run_id=run.pk
+            )
+    except (DocumentError, DatabaseError, ValueError) as error:
+        run.failed += 1
+        _record(run, key=item.source_key, title=item.title, message=f"not saved: {error}")
+        return
+    if outcome is ImportOutcome.CREATED:
+        run.created += 1
+    elif outcome is ImportOutcome.UPDATED:
+        run.updated += 1
+    else:
+        run.unchanged += 1
+
+
+def documents_ingest(
+    *,
+    run: ImportRun,
+    items: Iterable[Document | ItemError],
+    batch_size: int = BATCH_SIZE,
+    progress: ProgressCallback | None = None,
+) -> ImportRun:
+    """Write the items of a reader in batches, each batch and its run counts in one transaction.
+
+    A crash or interrupt loses at most the batch in flight, and re-running the import is safe
+    (imports are idempotent), so resuming is running the same command again.
+    """
+    sources: dict[str, Source] = {}
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, batch_size)):
+        with transaction.atomic():
+            for item in batch:
+                _ingest_one(run, item, sources)
+            run.checkpoint = {"items_done": run.read}
+            run.save()
+        if progress:
+            progress(run)
+    return run

@@ -1,0 +1,1 @@
+"""The reader-facing web site: home, articles, history, help pages."""

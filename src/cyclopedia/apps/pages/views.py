@@ -1,0 +1,146 @@
+"""Thin views: parse the request, call a selector, render a template."""
+
+from __future__ import annotations
+
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from cyclopedia import __version__
+from cyclopedia.apps.articles import selectors
+from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.document.titles import TitleError, normalize_title, title_to_path
+
+STATIC_PAGES = {"about": "pages/about.html", "terms": "pages/terms.html", "privacy": "pages/privacy.html"}
+
+
+class _Missing(Http404):
+    def __init__(self, title: str) -> None:
+        super().__init__(f"There is no article titled “{title}”.")
+        self.title = title
+
+
+def _article_for(request: HttpRequest, raw: str, route: str) -> Article | HttpResponse:
+    """The article a URL path names, or the redirect to its canonical URL."""
+    try:
+        title = normalize_title(raw)
+    except TitleError as error:
+        raise Http404(f"“{raw[:200]}” is not a valid title: {error}.") from error
+    found = selectors.article_lookup(title=title)
+    if found.article is None:
+        raise _Missing(title)
+    canonical = title_to_path(found.article.title)
+    if found.via_alias or raw != found.article.title.replace(" ", "_"):
+        url = reverse(route, kwargs={"title": canonical})
+        if request.META.get("QUERY_STRING"):
+            url += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(url)
+    return found.article
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "recent": selectors.articles_recent(limit=12),
+            "sources": selectors.sources_with_counts(),
+            "article_count": selectors.articles_count(),
+        },
+    )
+
+
+@require_safe
+def article(request: HttpRequest, title: str) -> HttpResponse:
+    found = _article_for(request, title, "article")
+    if isinstance(found, HttpResponse):
+        return found
+    revision: Revision | None = found.published_revision
+    old = request.GET.get("oldid")
+    if old is not None:
+        revision = (
+            selectors.revision_of(article=found, revision_id=int(old)) if old.isdigit() else None
+        )
+        if revision is None:
+            raise Http404(f"“{found.title}” has no revision {old[:20]}.")
+    assert revision is not None  # published articles only, by the selector
+    etag = f'"{revision.pk}-{int(revision.rendered.timestamp())}-{__version__}"'
+    last_modified = int(revision.rendered.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = render(
+            request,
+            "pages/article.html",
+            {
+                "article": found,
+                "revision": revision,
+                "is_current": revision.pk == found.published_revision_id,
+                "aliases": found.aliases.all(),
+                "categories": found.categories.all(),
+                "license": revision.license_info,
+            },
+        )
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+@require_safe
+def history(request: HttpRequest, title: str) -> HttpResponse:
+    found = _article_for(request, title, "history")
+    if isinstance(found, HttpResponse):
+        return found
+    return render(
+        request,
+        "pages/history.html",
+        {"article": found, "revisions": selectors.revision_history(article=found)},
+    )
+
+
+@require_safe
+def links_here(request: HttpRequest, title: str) -> HttpResponse:
+    found = _article_for(request, title, "links-here")
+    if isinstance(found, HttpResponse):
+        return found
+    return render(
+        request,
+        "pages/links_here.html",
+        {"article": found, "linking": selectors.links_here(article=found)},
+    )
+
+
+@require_safe
+def random_article(request: HttpRequest) -> HttpResponse:
+    chosen = selectors.article_random()
+    response = HttpResponseRedirect(chosen.get_absolute_url() if chosen else reverse("home"))
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+@require_safe
+def static_page(request: HttpRequest, name: str) -> HttpResponse:
+    return render(request, STATIC_PAGES[name])
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = str(exception) if isinstance(exception, Http404) and exception.args else ""
+    context = {"message": message, "missing_title": getattr(exception, "title", "")}
+    return render(request, "404.html", context, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors, no database: this page must render when everything else fails.
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({}), status=500)

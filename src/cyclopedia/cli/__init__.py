@@ -1,0 +1,1 @@
+"""The ``cyclopedia`` command line (click)."""

@@ -1,0 +1,77 @@
+"""Every setting an operator can give, declared as data with its help text.
+
+``docs/configuration.md`` documents each of them; a test fails when one is missing there.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    default: str
+    help: str
+
+    def get(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+    def get_bool(self) -> bool:
+        value = self.get().strip().lower()
+        if value in ("1", "true", "yes", "on"):
+            return True
+        if value in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError(f"{self.name} must be true or false, not {value!r}")
+
+
+def _default_home() -> str:
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(data) / "cyclopedia")
+
+
+HOME = Option(
+    "CYCLOPEDIA_HOME",
+    _default_home(),
+    "Data directory: the SQLite database, the generated secret key, collected static files. "
+    "Created on first run. Default: $XDG_DATA_HOME/cyclopedia (~/.local/share/cyclopedia).",
+)
+DATABASE_URL = Option(
+    "DATABASE_URL",
+    "",
+    "Database to use instead of SQLite in the data directory, e.g. "
+    "postgres://user@127.0.0.1:5432/cyclopedia (PostgreSQL 13+).",
+)
+DEBUG = Option("CYCLOPEDIA_DEBUG", "false", "Django debug mode. Never on a public site.")
+SECRET_KEY = Option(
+    "CYCLOPEDIA_SECRET_KEY",
+    "",
+    "Secret key. Default: generated on first run and kept in $CYCLOPEDIA_HOME/secret_key; give "
+    "the same one to every app server of a multi-machine site.",
+)
+ALLOWED_HOSTS = Option(
+    "CYCLOPEDIA_ALLOWED_HOSTS",
+    "127.0.0.1,localhost,[::1]",
+    "Comma-separated host names the site answers to.",
+)
+SITE_NAME = Option("CYCLOPEDIA_SITE_NAME", "Cyclopedia", "The site's name in pages and feeds.")
+LOG_LEVEL = Option("CYCLOPEDIA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR.")
+SECURE = Option(
+    "CYCLOPEDIA_SECURE",
+    "false",
+    "Served over HTTPS: secure cookies, HSTS and a redirect from plain HTTP.",
+)
+
+OPTIONS: tuple[Option, ...] = (
+    HOME,
+    DATABASE_URL,
+    DEBUG,
+    SECRET_KEY,
+    ALLOWED_HOSTS,
+    SITE_NAME,
+    LOG_LEVEL,
+    SECURE,
+)

@@ -1,0 +1,10 @@
+"""URL map of the site."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("cyclopedia.apps.pages.urls")),
+]
+
+handler404 = "cyclopedia.apps.pages.views.not_found"
+handler500 = "cyclopedia.apps.pages.views.server_error"

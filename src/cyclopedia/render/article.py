@@ -1,0 +1,107 @@
+"""A whole Document rendered once, for storage: body, infobox, references, contents, text, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from cyclopedia.document import Document, Reference
+from cyclopedia.render.markdown import LinkExists, RenderState, render_block, render_inline
+from cyclopedia.render.sanitize import sanitize
+from cyclopedia.render.text import html_to_text
+
+# Articles with at least this many headings get a table of contents, as on Wikipedia.
+TOC_MIN_HEADINGS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedInfoboxField:
+    label: str  # plain text; escaped by the template
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedReference:
+    number: int
+    label: str
+    html: str
+    backlinks: tuple[str, ...]  # ids of the markers that cite it, in order
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedArticle:
+    body_html: str
+    infobox: tuple[RenderedInfoboxField, ...]
+    infobox_title: str
+    references: tuple[RenderedReference, ...]
+    toc: tuple[TocEntry, ...]
+    plain_text: str
+    links: tuple[str, ...]  # normalised titles of the articles the text links to
+
+
+def _no_article(_title: str) -> bool:
+    return False
+
+
+def _reference_markdown(reference: Reference) -> str:
+    text = reference.text
+    if reference.doi:
+        text += f" doi:[{reference.doi}](https://doi.org/{reference.doi})"
+    if reference.url:
+        text += f" <{reference.url}>"
+    return text
+
+
+def render_document(
+    document: Document, *, link_exists: LinkExists = _no_article, wiki_prefix: str = "/wiki/"
+) -> RenderedArticle:
+    """Render a document. ``link_exists`` tells which wiki-link targets are articles."""
+    cited = document.cited_labels()
+    uncited = [ref.label for ref in document.references if ref.label not in set(cited)]
+    numbers = {label: number for number, label in enumerate([*cited, *uncited], start=1)}
+    state = RenderState(numbers=numbers, link_exists=link_exists, wiki_prefix=wiki_prefix)
+
+    fields = tuple(
+        RenderedInfoboxField(label=f.label, html=sanitize(render_inline(f.value, state)))
+        for f in (document.infobox.fields if document.infobox else ())
+    )
+    body_html = sanitize(render_block(document.body, state))
+    reference_state = RenderState(numbers={}, link_exists=link_exists, wiki_prefix=wiki_prefix)
+    references = tuple(
+        sorted(
+            (
+                RenderedReference(
+                    number=numbers[ref.label],
+                    label=ref.label,
+                    html=sanitize(render_inline(_reference_markdown(ref), reference_state)),
+                    backlinks=tuple(
+                        f"cite_ref-{ref.label}-{n}"
+                        for n in range(1, state.occurrences.get(ref.label, 0) + 1)
+                    ),
+                )
+                for ref in document.references
+            ),
+            key=lambda ref: ref.number,
+        )
+    )
+    for target in reference_state.links:
+        state.links.setdefault(target, None)
+    toc = tuple(TocEntry(*heading) for heading in state.headings)
+    infobox_text = "\n".join(f"{f.label}: {html_to_text(f.html)}" for f in fields)
+    plain_text = "\n".join(part for part in (infobox_text, html_to_text(body_html)) if part)
+    return RenderedArticle(
+        body_html=body_html,
+        infobox=fields,
+        infobox_title=escape(document.infobox.title) if document.infobox and document.infobox.title else "",
+        references=references,
+        toc=toc if len(toc) >= TOC_MIN_HEADINGS else (),
+        plain_text=plain_text,
+        links=tuple(state.links),
+    )

@@ -1,0 +1,201 @@
+"""Cyclopedia Markdown to HTML with markdown-it-py: CommonMark, GFM tables and strikethrough,
+citation markers ``[^label]`` and wiki links ``[[Title|label]]``.
+
+The parser is configured once; per-render state (citation numbers, links found, headings) lives in
+the ``env`` of each render. Raw HTML is parsed so that what Markdown lacks (sub/sup, complex
+tables) can be written, and every result goes through :func:`cyclopedia.render.sanitize.sanitize`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from cyclopedia.document.markup import CITATION_RE, WIKILINK_RE
+from cyclopedia.document.titles import TitleError, normalize_title, title_to_path
+
+LinkExists = Callable[[str], bool]
+_ALIGN = re.compile(r"text-align:\s*(left|center|right)")
+
+
+@dataclass
+class RenderState:
+    """What one article's render collects and shares between its infobox and body."""
+
+    numbers: dict[str, int]  # reference label -> displayed number
+    link_exists: LinkExists
+    wiki_prefix: str = "/wiki/"
+    occurrences: dict[str, int] = field(default_factory=dict)  # label -> markers so far
+    links: dict[str, None] = field(default_factory=dict)  # normalised targets, in order
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, anchor, text
+    anchors: set[str] = field(default_factory=set)
+
+    def cite(self, label: str) -> tuple[int, str] | None:
+        number = self.numbers.get(label)
+        if number is None:
+            return None
+        count = self.occurrences.get(label, 0) + 1
+        self.occurrences[label] = count
+        return number, f"cite_ref-{label}-{count}"
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[^", state.pos):
+        return False
+    match = CITATION_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "sup", 0)
+        token.meta = {"label": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = WIKILINK_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        target, _, section = match.group(1).partition("#")
+        token = state.push("wikilink", "a", 0)
+        token.meta = {
+            "target": target.strip(),
+            "section": section.strip(),
+            "label": (match.group(2) or "").strip() or match.group(1).strip(),
+        }
+    state.pos = match.end()
+    return True
+
+
+def anchor_for(text: str) -> str:
+    """A section anchor as Wikipedia spells them: the heading text with underscores."""
+    anchor = re.sub(r"[^\w.\-:]", "", "_".join(unicodedata.normalize("NFC", text).split()))
+    return anchor if anchor[:1].isalpha() else f"section_{anchor}".rstrip("_")
+
+
+def _headings_rule(state: StateCore) -> None:
+    render: RenderState | None = state.env.get("cyclopedia")
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type in ("th_open", "td_open"):
+            style = str(token.attrGet("style") or "")
+            if token.attrs:
+                token.attrs.pop("style", None)
+            if align := _ALIGN.search(style):
+                token.attrSet("class", f"align-{align.group(1)}")
+        if token.type != "heading_open" or render is None:
+            continue
+        # The article title is the page's only h1: body headings start at h2.
+        level = max(2, int(token.tag[1]))
+        token.tag = f"h{level}"
+        tokens[index + 2].tag = token.tag
+        inline = tokens[index + 1]
+        text = "".join(
+            child.meta["label"] if child.type == "wikilink" else child.content
+            for child in inline.children or []
+            if child.type in ("text", "code_inline", "wikilink")
+        )
+        anchor = base = anchor_for(text)
+        suffix = 2
+        while anchor in render.anchors:
+            anchor, suffix = f"{base}_{suffix}", suffix + 1
+        render.anchors.add(anchor)
+        token.attrSet("id", anchor)
+        render.headings.append((level, anchor, " ".join(text.split())))
+
+
+class _Renderer(RendererHTML):
+    def citation(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        label = tokens[idx].meta["label"]
+        state: RenderState = env["cyclopedia"]
+        cited = state.cite(label)
+        if cited is None:  # a marker with no reference: shown as written, inert
+            return escape(f"[^{label}]")
+        number, ref_id = cited
+        return (
+            f'<sup class="reference" id="{escape(ref_id)}">'
+            f'<a href="#cite_note-{escape(label)}">[{number}]</a></sup>'
+        )
+
+    def wikilink(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        meta = tokens[idx].meta
+        state: RenderState = env["cyclopedia"]
+        label = escape(meta["label"])
+        try:
+            target = normalize_title(meta["target"]) if meta["target"] else ""
+        except TitleError:
+            return label
+        fragment = f"#{anchor_for(meta['section'])}" if meta["section"] else ""
+        if not target:  # [[#Section]]: a link within the page
+            return f'<a href="{escape(fragment)}">{label}</a>' if fragment else label
+        state.links.setdefault(target, None)
+        href = escape(state.wiki_prefix + title_to_path(target) + fragment)
+        if state.link_exists(target):
+            return f'<a class="wikilink" href="{href}" title="{escape(target)}">{label}</a>'
+        return (
+            f'<a class="wikilink new" href="{href}" '
+            f'title="{escape(target)} (no article yet)">{label}</a>'
+        )
+
+    def link_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        href = str(token.attrGet("href") or "")
+        if href.startswith(("http://", "https://")):
+            token.attrSet("class", "external")
+            token.attrSet("rel", "nofollow noopener")
+        return self.renderToken(tokens, idx, options, env)
+
+
+def _parser(*, breaks: bool) -> MarkdownIt:
+    md = MarkdownIt(
+        "commonmark",
+        {"html": True, "breaks": breaks, "typographer": False},
+        renderer_cls=_Renderer,
+    ).enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.core.ruler.push("cyclopedia_headings", _headings_rule)
+    md.validateLink = _validate_link
+    return md
+
+
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+def _validate_link(url: str) -> bool:
+    # markdown-it's own check, spelled out: the sanitiser enforces the allowlist again.
+    return not _UNSAFE_SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", url))
+
+
+BLOCK = _parser(breaks=False)
+INLINE = _parser(breaks=True)  # infobox values: a newline is a line break
+
+
+def render_block(markdown: str, state: RenderState) -> str:
+    env: dict[str, Any] = {"cyclopedia": state}
+    return BLOCK.render(markdown, env)
+
+
+def render_inline(markdown: str, state: RenderState) -> str:
+    env: dict[str, Any] = {"cyclopedia": state}
+    return INLINE.renderInline(markdown, env)
