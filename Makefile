@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # PostgreSQL run of the test suite (pytest-django creates and drops test_<name>).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: serve test check lint typecheck layers test-sqlite test-postgres lock bench clean
+.PHONY: serve test check lint typecheck layers test-sqlite test-postgres lock bench docs clean
 
 serve: $(VENV)/.serve-installed
 	$(BIN)/cyclopedia serve
@@ -27,11 +27,17 @@ typecheck: $(VENV)/.dev-installed
 layers: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 
+# Tests keep their data directory (secret key, static files) out of the user's own.
+TEST_HOME := $(CURDIR)/var/test-home
+
 test-sqlite: $(VENV)/.dev-installed
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest
 
 test-postgres: $(VENV)/.dev-installed
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
+	DATABASE_URL=$(TEST_DATABASE_URL) CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest
+
+docs: $(VENV)/.dev-installed
+	$(BIN)/python -m cyclopedia.cli.reference > docs/cli.md
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

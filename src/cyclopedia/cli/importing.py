@@ -1,19 +1,29 @@
-"""``cyclopedia import``: read files with the right reader and write them through the ingest path."""
+"""``cyclopedia import``: read files with the right reader, write them through the ingest path."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from cyclopedia.cli.django_setup import migrate, setup_django
 from cyclopedia.document import UnknownLicenseError, get_license
 from cyclopedia.formats.base import ReadError, ReadOptions
 from cyclopedia.formats.registry import READERS, detect, get_reader
+
+if TYPE_CHECKING:
+    from cyclopedia.apps.ingest.models import ImportRun
 
 COUNTS = ("read", "created", "updated", "unchanged", "quarantined", "failed")
 
@@ -113,7 +123,7 @@ def import_command(
                 options={"source_url": source_url or "", "license": str(license_ or "")},
             )
 
-            def report(current: ImportRun, task_id: int = task) -> None:
+            def report(current: ImportRun, task_id: TaskID = task) -> None:
                 elapsed = progress.tasks[task_id].elapsed or 0
                 rate = f"{current.read / elapsed:,.0f}/s" if elapsed > 0 else ""
                 progress.update(task_id, completed=current.read, rate=rate)
@@ -139,22 +149,19 @@ def import_command(
         sys.exit(1)
 
 
-def _summary(runs: list[object]) -> None:
-    if not runs:
-        return
-    table = Table(title="Import summary")
-    table.add_column("file")
-    for name in COUNTS:
-        table.add_column(name, justify="right")
+def _summary(runs: list[ImportRun]) -> None:
+    console = Console(highlight=False)
+    if runs:
+        console.print("[bold]Import summary[/bold]")
     for run in runs:
-        table.add_row(Path(run.path).name, *(str(getattr(run, name)) for name in COUNTS))  # type: ignore[attr-defined]
-    console = Console()
-    console.print(table)
-    for run in runs:
-        for error in run.errors[:20]:  # type: ignore[attr-defined]
-            console.print(f"  {error['key']}: {error['message']}", markup=False)
-        if run.quarantined:  # type: ignore[attr-defined]
+        counts = ", ".join(f"{getattr(run, name)} {name}" for name in COUNTS)
+        console.print(f"{run.path}: {counts}", markup=False, soft_wrap=True)
+        for error in run.errors[:20]:
+            console.print(f"  {error['key']}: {error['message']}", markup=False, soft_wrap=True)
+        if len(run.errors) > 20:
+            console.print(f"  … and {len(run.errors) - 20} more errors (import run #{run.pk})")
+        if run.quarantined:
             console.print(
-                f"  {run.quarantined} item(s) quarantined: their licence may not be "  # type: ignore[attr-defined]
-                "published; editors see them with the reason."
+                f"  {run.quarantined} item(s) quarantined: their licence may not be published; "
+                "editors see them with the reason."
             )

@@ -10,6 +10,7 @@ from cyclopedia.cli.django_setup import setup_django
 @click.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     add_help_option=False,
+    short_help="Run a Django management command (migrate, createsuperuser, shell, ...).",
 )
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:

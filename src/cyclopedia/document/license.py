@@ -1,7 +1,8 @@
 """Licences by SPDX id, and what the publishing policy (POLICY.md §3) allows for each.
 
-Public domain has no SPDX id; it is recorded as ``LicenseRef-PublicDomain``. A licence that could not
-be determined is ``NOASSERTION`` (SPDX's own word for it) and is never published without an editor.
+Public domain has no SPDX id; it is recorded as ``LicenseRef-PublicDomain``. A licence that could
+not be determined is ``NOASSERTION`` (SPDX's own word for it) and is never published without an
+editor.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def get_license(identifier: str) -> License:
     if key in _BY_LOWER:
         return _BY_LOWER[key]
     # "CC BY-SA 4.0" and "cc-by-sa-4.0" spellings.
-    if key.startswith("cc-") or key.startswith("cc"):
+    if key.startswith("cc"):
         candidate = "cc-" + key.removeprefix("cc-").removeprefix("cc")
         if candidate in _BY_LOWER:
             return _BY_LOWER[candidate]

@@ -1,8 +1,8 @@
 """The Cyclopedia Markdown dialect's own syntax: citation markers and wiki links.
 
-Cyclopedia Markdown is CommonMark + GFM tables + citation markers ``[^label]`` (pointing at the
-Document's references) + wiki links ``[[Title]]`` / ``[[Title|label]]``. Readers that turn plain text
-into Markdown use :func:`escape_text` so that text stays text.
+Cyclopedia Markdown is CommonMark + GFM tables + citation markers ``[^label]`` (pointing at
+the Document's references) + wiki links ``[[Title]]`` / ``[[Title|label]]``. Readers that turn
+plain text into Markdown use :func:`escape_text` so that text stays text.
 """
 
 from __future__ import annotations
@@ -56,11 +56,10 @@ def escape_text(text: str) -> str:
         line = _INLINE_SPECIAL.sub(r"\\\1", raw.strip())
         match = _BLOCK_START.match(line)
         if match:
-            marker = match.group(1)
-            if match.group(2):  # "1." or "1)": escape the delimiter
-                marker = f"{match.group(2)}\\{match.group(3)}"
-            else:
-                marker = "\\" + marker
+            # "1." or "1)": escape the delimiter; anything else: escape the marker itself.
+            marker = (
+                f"{match.group(2)}\\{match.group(3)}" if match.group(2) else "\\" + match.group(1)
+            )
             line = marker + line[match.end() :]
         lines.append(line)
     return "\n".join(lines)

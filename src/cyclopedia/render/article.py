@@ -99,7 +99,9 @@ def render_document(
     return RenderedArticle(
         body_html=body_html,
         infobox=fields,
-        infobox_title=escape(document.infobox.title) if document.infobox and document.infobox.title else "",
+        infobox_title=escape(document.infobox.title)
+        if document.infobox and document.infobox.title
+        else "",
         references=references,
         toc=toc if len(toc) >= TOC_MIN_HEADINGS else (),
         plain_text=plain_text,

@@ -166,8 +166,17 @@ class _Renderer(RendererHTML):
         return self.renderToken(tokens, idx, options, env)
 
 
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+class _MarkdownIt(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        # markdown-it's own check, spelled out: the sanitiser enforces the allowlist again.
+        return not _UNSAFE_SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", url))
+
+
 def _parser(*, breaks: bool) -> MarkdownIt:
-    md = MarkdownIt(
+    md = _MarkdownIt(
         "commonmark",
         {"html": True, "breaks": breaks, "typographer": False},
         renderer_cls=_Renderer,
@@ -175,16 +184,7 @@ def _parser(*, breaks: bool) -> MarkdownIt:
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.core.ruler.push("cyclopedia_headings", _headings_rule)
-    md.validateLink = _validate_link
     return md
-
-
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
-
-
-def _validate_link(url: str) -> bool:
-    # markdown-it's own check, spelled out: the sanitiser enforces the allowlist again.
-    return not _UNSAFE_SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", url))
 
 
 BLOCK = _parser(breaks=False)
@@ -193,9 +193,9 @@ INLINE = _parser(breaks=True)  # infobox values: a newline is a line break
 
 def render_block(markdown: str, state: RenderState) -> str:
     env: dict[str, Any] = {"cyclopedia": state}
-    return BLOCK.render(markdown, env)
+    return str(BLOCK.render(markdown, env))
 
 
 def render_inline(markdown: str, state: RenderState) -> str:
     env: dict[str, Any] = {"cyclopedia": state}
-    return INLINE.renderInline(markdown, env)
+    return str(INLINE.renderInline(markdown, env))

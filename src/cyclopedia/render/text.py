@@ -18,9 +18,7 @@ def html_to_text(html: str) -> str:
     for marker in root.xpath('.//sup[@class="reference"]'):
         marker.drop_tree()
     for element in root.iter():
-        if element.tag in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-        elif element.tag == "br":
+        if element.tag in _BLOCKS or element.tag == "br":
             element.tail = "\n" + (element.tail or "")
         elif element.tag in ("td", "th"):
             element.tail = "\t" + (element.tail or "")

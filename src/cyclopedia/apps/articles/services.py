@@ -50,7 +50,11 @@ def _existing_titles(candidates: Iterable[str]) -> set[str]:
 
 
 def _render(document: Document) -> RenderedArticle:
-    markdown = [document.body, *(f.value for f in document.infobox.fields)] if document.infobox else [document.body]
+    markdown = (
+        [document.body, *(f.value for f in document.infobox.fields)]
+        if document.infobox
+        else [document.body]
+    )
     markdown.extend(ref.text for ref in document.references)
     existing = _existing_titles(t for part in markdown for t in wikilink_targets(part))
     return render_document(document, link_exists=existing.__contains__)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+
 class ImportRun(models.Model):
     class Status(models.TextChoices):
         RUNNING = "running", "Running"

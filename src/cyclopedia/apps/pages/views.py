@@ -21,7 +21,11 @@ from cyclopedia.apps.articles import selectors
 from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.document.titles import TitleError, normalize_title, title_to_path
 
-STATIC_PAGES = {"about": "pages/about.html", "terms": "pages/terms.html", "privacy": "pages/privacy.html"}
+STATIC_PAGES = {
+    "about": "pages/about.html",
+    "terms": "pages/terms.html",
+    "privacy": "pages/privacy.html",
+}
 
 
 class _Missing(Http404):

@@ -1,7 +1,7 @@
 """Infobox row labels as Wikipedia's infoboxes display them.
 
-A scraped page prints an infobox as lines of "Label value"; knowing the labels is how the reader tells
-an infobox row from a continuation line or from prose. Drawn from the displayed labels of the
+A scraped page prints an infobox as lines of "Label value"; knowing the labels is how the reader
+tells an infobox row from a continuation line or from prose. Drawn from the displayed labels of the
 person, officeholder, military person, criminal, scientist, artist, sportsperson, organisation,
 militant organisation, company, settlement and country infoboxes.
 """

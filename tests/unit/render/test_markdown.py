@@ -1,0 +1,98 @@
+"""Cyclopedia Markdown to HTML: citations, wiki links, headings, tables."""
+
+from __future__ import annotations
+
+from cyclopedia.document import Attribution, Document, Infobox, InfoboxField, Reference
+from cyclopedia.render import render_document
+
+ATTRIBUTION = Attribution(source_title="Test")
+
+
+def doc(body: str, **kwargs: object) -> Document:
+    return Document(title="Test", body=body, attribution=ATTRIBUTION, **kwargs)  # type: ignore[arg-type]
+
+
+def test_citations_are_numbered_by_first_appearance_infobox_first() -> None:
+    document = doc(
+        "One.[^b] Two.[^a] Again.[^b]",
+        infobox=Infobox((InfoboxField("Born", "1974[^a]"),)),
+        references=(Reference("a", "Ref A"), Reference("b", "Ref B"), Reference("c", "Unused")),
+    )
+    rendered = render_document(document)
+    assert 'id="cite_ref-a-1"><a href="#cite_note-a">[1]</a>' in rendered.infobox[0].html
+    assert rendered.body_html.count("[2]") == 2
+    assert 'id="cite_ref-b-2"' in rendered.body_html
+    assert 'id="cite_ref-a-2"><a href="#cite_note-a">[1]</a>' in rendered.body_html
+    numbers = [(r.label, r.number, r.backlinks) for r in rendered.references]
+    assert numbers == [
+        ("a", 1, ("cite_ref-a-1", "cite_ref-a-2")),
+        ("b", 2, ("cite_ref-b-1", "cite_ref-b-2")),
+        ("c", 3, ()),
+    ]
+
+
+def test_reference_urls_and_dois_become_links() -> None:
+    document = doc(
+        "Text.[^1]",
+        references=(Reference("1", "A paper", url="https://example.org/p", doi="10.1234/abc"),),
+    )
+    (ref,) = render_document(document).references
+    assert 'href="https://doi.org/10.1234/abc"' in ref.html
+    assert 'href="https://example.org/p"' in ref.html
+    assert 'rel="nofollow noopener"' in ref.html
+
+
+def test_wiki_links_resolve_and_missing_targets_are_marked() -> None:
+    document = doc("See [[Mahdi Army|the army]], [[missing page]] and [[Mahdi_Army#History]].")
+    rendered = render_document(document, link_exists={"Mahdi Army"}.__contains__)
+    html = rendered.body_html
+    assert '<a class="wikilink" href="/wiki/Mahdi_Army" title="Mahdi Army">the army</a>' in html
+    assert 'class="wikilink new" href="/wiki/missing_page"' in html
+    assert 'href="/wiki/Mahdi_Army#History"' in html
+    assert rendered.links == ("Mahdi Army", "missing page")
+
+
+def test_invalid_wiki_link_target_is_shown_as_text() -> None:
+    rendered = render_document(doc("A [[{{bad}}|label]] link."))
+    assert "<a" not in rendered.body_html
+    assert rendered.links == ()
+
+
+def test_headings_get_anchors_contents_and_body_starts_at_h2() -> None:
+    body = "# Top\n\nText.\n\n## Early life\n\nText.\n\n### Early life\n\nMore.\n\n## 1990s\n"
+    rendered = render_document(doc(body))
+    assert '<h2 id="Top">Top</h2>' in rendered.body_html
+    assert "<h1" not in rendered.body_html
+    assert [(t.level, t.anchor) for t in rendered.toc] == [
+        (2, "Top"),
+        (2, "Early_life"),
+        (3, "Early_life_2"),
+        (2, "section_1990s"),
+    ]
+
+
+def test_short_articles_get_no_table_of_contents() -> None:
+    assert render_document(doc("## One\n\ntext\n\n## Two\n\ntext")).toc == ()
+
+
+def test_gfm_tables_keep_alignment_as_classes_not_styles() -> None:
+    html = render_document(doc("| a | b |\n|--:|:-:|\n| 1 | 2 |")).body_html
+    assert '<td class="align-right">1</td>' in html
+    assert "style" not in html
+
+
+def test_external_links_are_marked_and_not_followed() -> None:
+    html = render_document(doc("[site](https://example.org)")).body_html
+    assert 'class="external"' in html
+    assert 'rel="nofollow noopener"' in html
+
+
+def test_plain_text_drops_markers_and_keeps_infobox_and_paragraphs() -> None:
+    document = doc(
+        "First paragraph.[^1]\n\nSecond *one*.",
+        infobox=Infobox((InfoboxField("Born", "1974\nBaghdad"),)),
+        references=(Reference("1", "Ref"),),
+    )
+    assert render_document(document).plain_text == (
+        "Born: 1974\nBaghdad\nFirst paragraph.\nSecond one."
+    )
