@@ -108,3 +108,10 @@ def test_sample_content_loads_only_into_an_empty_database() -> None:
     assert article.published_revision.source_url == SEED_URL  # type: ignore[union-attr]
     assert sample_content_load() == []
     assert ImportRun.objects.count() == 1
+
+
+def test_source_gets_the_homepage_of_its_urls() -> None:
+    import_file(SEED, OPTIONS)
+    revision = Revision.objects.get()
+    assert revision.source.homepage == "https://en.wikipedia.org/"
+    assert revision.lead.startswith("Qais al-Khazali (born 1974) is best known")

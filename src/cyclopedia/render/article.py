@@ -8,7 +8,7 @@ from html import escape
 from cyclopedia.document import Document, Reference
 from cyclopedia.render.markdown import LinkExists, RenderState, render_block, render_inline
 from cyclopedia.render.sanitize import sanitize
-from cyclopedia.render.text import html_to_text
+from cyclopedia.render.text import html_to_text, lead_text
 
 # Articles with at least this many headings get a table of contents, as on Wikipedia.
 TOC_MIN_HEADINGS = 3
@@ -43,6 +43,7 @@ class RenderedArticle:
     references: tuple[RenderedReference, ...]
     toc: tuple[TocEntry, ...]
     plain_text: str
+    lead: str  # the first paragraph as plain text, for cards, descriptions and suggestions
     links: tuple[str, ...]  # normalised titles of the articles the text links to
 
 
@@ -95,7 +96,8 @@ def render_document(
         state.links.setdefault(target, None)
     toc = tuple(TocEntry(*heading) for heading in state.headings)
     infobox_text = "\n".join(f"{f.label}: {html_to_text(f.html)}" for f in fields)
-    plain_text = "\n".join(part for part in (infobox_text, html_to_text(body_html)) if part)
+    body_text = html_to_text(body_html)
+    plain_text = "\n".join(part for part in (infobox_text, body_text) if part)
     return RenderedArticle(
         body_html=body_html,
         infobox=fields,
@@ -105,5 +107,6 @@ def render_document(
         references=references,
         toc=toc if len(toc) >= TOC_MIN_HEADINGS else (),
         plain_text=plain_text,
+        lead=lead_text(body_text),
         links=tuple(state.links),
     )

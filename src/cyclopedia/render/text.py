@@ -10,6 +10,18 @@ _BLOCKS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt", "blockquot
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 
 
+LEAD_MAX_CHARS = 300
+
+
+def lead_text(body_text: str, *, limit: int = LEAD_MAX_CHARS) -> str:
+    """The first paragraph of a body's plain text, cut at a word boundary to ``limit``."""
+    first = body_text.split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
 def html_to_text(html: str) -> str:
     """The readable text of an HTML fragment: one line per block, citation markers left out."""
     if not html.strip():

@@ -96,3 +96,16 @@ def test_plain_text_drops_markers_and_keeps_infobox_and_paragraphs() -> None:
     assert render_document(document).plain_text == (
         "Born: 1974\nBaghdad\nFirst paragraph.\nSecond one."
     )
+
+
+def test_lead_is_the_first_body_paragraph_cut_at_a_word() -> None:
+    document = doc(
+        ("word " * 100) + "\n\nSecond paragraph.",
+        infobox=Infobox((InfoboxField("Born", "1974"),)),
+    )
+    lead = render_document(document).lead
+    assert lead.startswith("word word")
+    assert lead.endswith("word…")
+    assert len(lead) <= 301
+    assert "Born" not in lead
+    assert render_document(doc("Short one.\n\nTwo.")).lead == "Short one."

@@ -93,6 +93,7 @@ class Revision(models.Model):
     references = models.JSONField(default=list, blank=True)
     toc = models.JSONField(default=list, blank=True)
     plain_text = models.TextField(blank=True)
+    lead = models.TextField(blank=True, help_text="First paragraph as plain text")
     rendered = models.DateTimeField(default=timezone.now, help_text="When the rendering was made")
 
     # Attribution and licence (POLICY.md §1 and §2).

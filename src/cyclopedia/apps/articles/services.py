@@ -69,6 +69,7 @@ def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
     ]
     revision.toc = [{"level": t.level, "anchor": t.anchor, "text": t.text} for t in rendered.toc]
     revision.plain_text = rendered.plain_text
+    revision.lead = rendered.lead
     revision.rendered = timezone.now()
 
 
@@ -183,4 +184,6 @@ def _refresh_links_to(article: Article, titles: set[str]) -> None:
 def revision_rerender(*, revision: Revision) -> None:
     """Refresh a revision's stored rendering (its source text stays as it is)."""
     _store_rendering(revision, _render(document_of(revision)))
-    revision.save(update_fields=["html", "infobox", "references", "toc", "plain_text", "rendered"])
+    revision.save(
+        update_fields=["html", "infobox", "references", "toc", "plain_text", "lead", "rendered"]
+    )

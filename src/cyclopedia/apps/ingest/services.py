@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -50,7 +51,9 @@ def _source_for(document: Document, format: str, cache: dict[str, Source]) -> So
     name = document.attribution.source_name or f"{format} import"
     if name not in cache:
         kind = format if format in _SOURCE_KINDS else Source.Kind.TEXT
-        cache[name] = source_get_or_create(name=name, kind=kind)
+        url = urlsplit(document.attribution.source_url or "")
+        homepage = f"{url.scheme}://{url.netloc}/" if url.scheme and url.netloc else ""
+        cache[name] = source_get_or_create(name=name, kind=kind, homepage=homepage)
     return cache[name]
 
 
