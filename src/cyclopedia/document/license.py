@@ -69,6 +69,7 @@ def _cc(kind: str, version: str, status: LicenseStatus, reason: str = "") -> Lic
     )
 
 
+_ALL_VERSIONS = ("1.0", "2.0", "2.5", "3.0", "4.0")
 _NC = "non-commercial licences forbid part of the re-use our licence promises"
 _ND = "no-derivatives licences forbid the editing this encyclopedia is built on"
 _NC_ND = "non-commercial and no-derivatives terms forbid re-use and editing"
@@ -89,10 +90,11 @@ _LICENSES: list[License] = [
     *(_cc("BY", v, LicenseStatus.PUBLISH) for v in ("2.0", "2.5", "3.0", "4.0")),
     *(_cc("BY-SA", v, LicenseStatus.PUBLISH) for v in ("2.0", "2.5", "3.0", "4.0")),
     _cc("BY-SA", "1.0", LicenseStatus.REFUSE, "CC BY-SA 1.0 is not compatible with CC BY-SA 4.0"),
-    *(_cc("BY-NC", v, LicenseStatus.REFUSE, _NC) for v in ("2.0", "2.5", "3.0", "4.0")),
-    *(_cc("BY-ND", v, LicenseStatus.REFUSE, _ND) for v in ("2.0", "2.5", "3.0", "4.0")),
-    *(_cc("BY-NC-SA", v, LicenseStatus.REFUSE, _NC) for v in ("2.0", "2.5", "3.0", "4.0")),
-    *(_cc("BY-NC-ND", v, LicenseStatus.REFUSE, _NC_ND) for v in ("2.0", "2.5", "3.0", "4.0")),
+    _cc("BY", "1.0", LicenseStatus.CONFIRM, "CC BY 1.0 is outside the policy; an editor decides"),
+    *(_cc("BY-NC", v, LicenseStatus.REFUSE, _NC) for v in _ALL_VERSIONS),
+    *(_cc("BY-ND", v, LicenseStatus.REFUSE, _ND) for v in _ALL_VERSIONS),
+    *(_cc("BY-NC-SA", v, LicenseStatus.REFUSE, _NC) for v in _ALL_VERSIONS),
+    *(_cc("BY-NC-ND", v, LicenseStatus.REFUSE, _NC_ND) for v in _ALL_VERSIONS),
     *(
         License(
             f"GFDL-{v}-only",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-CITATION_RE = re.compile(r"\[\^([^\]\s^]{1,64})\]")
+CITATION_RE = re.compile(r"\[\^([^\]\s^\\]{1,64})\]")
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
 # A reference definition line in the editable source: "[^label]: text".
 REFERENCE_DEFINITION_RE = re.compile(r"^\[\^([^\]\s^]{1,64})\]:[ \t]*(.*)$")
@@ -27,6 +27,11 @@ def cited_labels(markdown: str) -> list[str]:
     """Reference labels cited in a piece of Markdown, in order of first appearance."""
     seen: dict[str, None] = {}
     for match in CITATION_RE.finditer(markdown):
+        start = match.start()
+        while start > 0 and markdown[start - 1] == "\\":
+            start -= 1
+        if (match.start() - start) % 2:
+            continue  # "\[^1]": an escaped bracket is text, not a marker
         seen.setdefault(match.group(1), None)
     return list(seen)
 

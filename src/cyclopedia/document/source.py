@@ -10,7 +10,7 @@ Contributors, reviewers and diffs all see this one text (DESIGN.md)::
       - Born: "1974[^1]\\nSadr City, Baghdad, Iraq"
     categories: []
     ---
-    Qais al-Khazali (born 1974) is ...[^2]
+    Qais al-Khazali (born 1974) is ...[^1]
 
     [^1]: Reference text <https://example.org/cited-page>
 
@@ -67,9 +67,7 @@ def to_source(document: Document) -> str:
         front["infobox"] = box
     if document.categories:
         front["categories"] = list(document.categories)
-    header = yaml.dump(
-        front, Dumper=_SourceDumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    header = yaml.dump(front, Dumper=_SourceDumper, allow_unicode=True, sort_keys=False, width=100)
     parts = [f"{_FENCE}\n{header}{_FENCE}\n", document.body.strip("\n"), "\n"]
     if document.references:
         parts.append("\n")

@@ -59,4 +59,6 @@ def parse_page_url(url: str) -> WikiPage | None:
     if not parts.path.startswith("/wiki/") or len(parts.path) <= len("/wiki/"):
         return None
     title = unquote(parts.path.removeprefix("/wiki/")).replace("_", " ")
-    return WikiPage(base=f"{parts.scheme}://{parts.netloc}", title=title)
+    # Host and port only: credentials in a URL never reach an attribution link.
+    host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+    return WikiPage(base=f"{parts.scheme}://{host}", title=title)

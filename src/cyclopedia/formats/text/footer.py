@@ -63,7 +63,8 @@ def _kind(words: str) -> str:
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(";", end), text.find(".", end)) if i != -1]
+    ends = (text.find(";", end), text.find(".", end), text.find("\n", end))  # as on the left
+    right_candidates = [i for i in ends if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return " ".join(text[left:right].split())
 

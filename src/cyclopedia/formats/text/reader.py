@@ -9,6 +9,7 @@ removed from the body. Anything that is not such a page is refused as a whole, n
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,11 +36,13 @@ MAX_TITLE_WORDS = 20
 MAX_ALIAS_CHARS = 120
 MAX_HEADER_LINE_CHARS = 300
 MAX_HEADING_CHARS = 80
+# A first line at least this fraction of the usual width of the lines below is filled like them.
+WRAPPED_WIDTH_RATIO = 0.75
 
 # "[1]" or "[note 3]" as escaped by escape_text: "\[1\]".
 _ESCAPED_MARKER = re.compile(r"\\\[(\d{1,4}|note \d{1,4})\\\]")
 _MARKER = re.compile(r"\[(\d{1,4}|note \d{1,4})\]")
-_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", "—")  # a line ending in a dash leads on
 
 
 @dataclass
@@ -51,12 +54,23 @@ class _Page:
     footer: str = ""
 
 
+def _too_large(size: int) -> str:
+    return f"the file is {size:,} bytes; a page may be {MAX_ITEM_BYTES:,}"
+
+
 def decode(path: Path, data: bytes) -> str:
     """The text of a page file, or ReadError for what is not UTF-8 text."""
     if not data.strip():
         raise ReadError(path, "the file is empty")
     if len(data) > MAX_ITEM_BYTES:
-        raise ReadError(path, f"the file is {len(data):,} bytes; a page may be {MAX_ITEM_BYTES:,}")
+        raise ReadError(path, _too_large(len(data)))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ReadError(
+                path, f"not valid UTF-16 (it starts with a UTF-16 mark): {error}"
+            ) from error
     if b"\x00" in data:
         raise ReadError(path, "this is a binary file (it contains NUL bytes), not a text page")
     try:
@@ -87,11 +101,28 @@ def _runs_on(line: str, following: str) -> bool:
     return line.endswith("-") or following[:1].islower()
 
 
+def _starts_paragraph(block: list[str]) -> bool:
+    """Whether the first line of a block is the first line of a hard-wrapped paragraph (as in
+    scanned text), not a title: it runs on into the next line, or, when the lines below are not
+    alternative names or infobox rows, it is filled to about their width."""
+    if len(block) < 2:
+        return False
+    if _runs_on(block[0], block[1]):
+        return True
+    widths = [len(line) for line in block[1:-1]]  # the last line of a paragraph may be short
+    return (
+        bool(widths)
+        and len(block[0]) >= WRAPPED_WIDTH_RATIO * statistics.median(widths)
+        and _header(block[1:]) is None
+    )
+
+
 def _is_alias(line: str) -> bool:
     return (
         len(line) <= MAX_ALIAS_CHARS
         and not line.endswith(_SENTENCE_END)
         and any(ch.isalpha() for ch in line)  # not a page number
+        and not _MARKER.search(line)  # a line citing a source is prose
     )
 
 
@@ -137,15 +168,18 @@ def parse(path: Path, text: str) -> _Page:
     footer = "\n".join(lines[cut:]).strip() if cut is not None else ""
     blocks = _blocks(lines[:cut] if cut is not None else lines)
     if not blocks:
-        raise ReadError(path, "the page has no text before its licence footer")
+        # Whitespace that ``bytes.strip`` in decode() does not know (a BOM, no-break spaces) ends
+        # up here too: say that the file is empty unless there is a footer.
+        reason = "the page has no text before its licence footer" if footer else "the file is empty"
+        raise ReadError(path, reason)
     first = blocks[0]
     if not _is_title(first[0]):
         raise ReadError(path, f"no recognisable title: the first line is {first[0][:60]!r}…")
-    if len(first) > 1 and _runs_on(first[0], first[1]):
+    if _starts_paragraph(first):
         raise ReadError(
             path,
-            f"no recognisable title: the first line {first[0][:60]!r}… runs on into the next "
-            "line, as the first line of a paragraph does",
+            f"no recognisable title: the first line {first[0][:60]!r}… is the start of a "
+            "paragraph (a title stands on a line of its own, followed by a blank line)",
         )
     page = _Page(title=first[0], footer=footer)
     rest = [first[1:], *blocks[1:]] if len(first) > 1 else blocks[1:]
@@ -194,7 +228,11 @@ class TextPageReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | ItemError]:
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            if size > MAX_ITEM_BYTES:  # refused before a byte of it is read into memory
+                raise ReadError(path, _too_large(size))
+            with path.open("rb") as handle:  # at most one byte over: a device or a growing file
+                data = handle.read(MAX_ITEM_BYTES + 1)
         except OSError as error:
             raise ReadError(path, f"cannot read: {error.strerror or error}") from error
         page = parse(path, decode(path, data))
