@@ -60,5 +60,8 @@ def serve(host: str, port: int, workers: int, no_sample: bool) -> None:
         "errorlog": "-",
         "timeout": 60,
         "graceful_timeout": 10,
+        # gunicorn's control socket sits at one path per user; several sites (or test
+        # servers) on one machine would contend for it, and nothing here uses it.
+        "control_socket_disable": True,
     }
     GunicornApplication(options).run()

@@ -62,7 +62,7 @@ LOG_LEVEL = Option("CYCLOPEDIA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARN
 SECURE = Option(
     "CYCLOPEDIA_SECURE",
     "false",
-    "Served over HTTPS: secure cookies, HSTS and a redirect from plain HTTP.",
+    "Served over HTTPS: secure cookies, HSTS (with preload) and a redirect from plain HTTP.",
 )
 
 OPTIONS: tuple[Option, ...] = (

@@ -1,0 +1,92 @@
+"""Wiki links: missing targets marked, refreshed when the target appears; what links here."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from django.test import Client
+
+from cyclopedia.apps.articles.models import Article, Link
+from cyclopedia.apps.articles.services import article_import_document, source_get_or_create
+from cyclopedia.document import Attribution, Document, get_license
+
+pytestmark = pytest.mark.django_db
+
+BODY = """Lead paragraph about the [[Mahdi Army]] and [[Karbala|a city]].
+
+## History
+
+Text.
+
+## Organisation
+
+Text.
+
+## Legacy
+
+Text.
+"""
+
+
+def publish(title: str, body: str, **kwargs: object) -> None:
+    document = Document(
+        title=title,
+        body=body,
+        attribution=Attribution(source_title=title, source_url="https://example.org/" + title),
+        license=get_license("CC-BY-SA-4.0"),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    article_import_document(document=document, source=source_get_or_create(name="T", kind="text"))
+
+
+def links(client: Client, path: str) -> dict[str, str]:
+    page = lxml.html.fromstring(client.get(path).content)
+    return {
+        a.text_content(): a.get("class") for a in page.xpath("//a[contains(@class, 'wikilink')]")
+    }
+
+
+def test_a_red_link_turns_blue_when_its_target_is_imported(client: Client) -> None:
+    publish("Asa'ib Ahl al-Haq", BODY, categories=("Militant groups",))
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq") == {
+        "Mahdi Army": "wikilink new",
+        "a city": "wikilink new",
+    }
+    publish("Mahdi Army", "A militia.")
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq") == {
+        "Mahdi Army": "wikilink",
+        "a city": "wikilink new",
+    }
+    link = Link.objects.get(target_title="Mahdi Army")
+    assert link.target == Article.objects.get(title="Mahdi Army")
+
+
+def test_an_alias_of_a_new_article_also_resolves_links(client: Client) -> None:
+    publish("Asa'ib Ahl al-Haq", BODY)
+    publish("City of Karbala", "A city.", aliases=("Karbala",))
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["a city"] == "wikilink"
+
+
+def test_what_links_here_lists_linking_articles(client: Client) -> None:
+    publish("Asa'ib Ahl al-Haq", BODY)
+    publish("Mahdi Army", "A militia.")
+    page = lxml.html.fromstring(client.get("/links-here/Mahdi_Army").content)
+    assert page.xpath("//main//li/a/text()") == ["Asa'ib Ahl al-Haq"]
+    empty = client.get("/links-here/Asa'ib_Ahl_al-Haq").content
+    assert b"No article links here yet" in empty
+
+
+def test_longer_articles_show_contents_and_categories(client: Client) -> None:
+    publish("Asa'ib Ahl al-Haq", BODY, categories=("Militant groups", "Iraq"))
+    page = lxml.html.fromstring(client.get("/wiki/Asa'ib_Ahl_al-Haq").content)
+    assert page.xpath('//nav[@class="toc"]//a/@href') == ["#History", "#Organisation", "#Legacy"]
+    assert page.xpath('//h2[@id="History"]/text()') == ["History"]
+    assert page.xpath('//section[@class="categories"]//li/text()') == ["Iraq", "Militant groups"]
+
+
+def test_the_server_error_page_needs_no_database(rf: object) -> None:
+    from cyclopedia.apps.pages.views import server_error
+
+    response = server_error(rf.get("/"))  # type: ignore[attr-defined]
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
