@@ -9,6 +9,8 @@ import lxml.html
 import pytest
 from django.test import Client
 
+from cyclopedia.apps.articles.models import Article
+from cyclopedia.document import get_license
 from cyclopedia.formats.base import ReadOptions
 from tests.apps.helpers import import_file
 from tests.conftest import SEED, SEED_URL
@@ -188,3 +190,41 @@ def test_random_redirects_to_an_article_or_home(client: Client) -> None:
 def test_unsafe_methods_are_refused(client: Client) -> None:
     import_file(SEED, ReadOptions(source_url=SEED_URL))
     assert client.post(URL).status_code in (403, 405)
+
+
+def test_non_ascii_titles_link_and_redirect_without_double_encoding(
+    client: Client, tmp_path: Path
+) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("Qaïs 100% al-Khazali\n\nQayïs\n\nA paragraph of text.\n", encoding="utf-8")
+    import_file(page, ReadOptions(license=get_license("CC0-1.0")))
+    canonical = "/wiki/Qa%C3%AFs_100%25_al-Khazali"
+    response = client.get(canonical)
+    assert response.status_code == 200
+    html = lxml.html.fromstring(response.content)
+    history = html.xpath('//a[text()="History"]/@href')[0]
+    assert history == "/history/Qa%C3%AFs_100%25_al-Khazali"
+    assert client.get(history).status_code == 200
+    assert client.get("/wiki/Qay%C3%AFs")["Location"] == canonical
+    assert client.get("/wiki/Qa%C3%AFs 100%25 al-Khazali?oldid=1")["Location"] == (
+        canonical + "?oldid=1"
+    )
+
+
+@pytest.mark.parametrize("oldid", ["²", "1" * 5000, "-1", "1.0", ""])
+def test_malformed_oldids_are_404(client: Client, oldid: str) -> None:
+    import_file(SEED, ReadOptions(source_url=SEED_URL))
+    assert client.get(URL, {"oldid": oldid}).status_code == 404
+
+
+def test_an_old_revision_is_not_served_from_a_stale_etag(client: Client, tmp_path: Path) -> None:
+    import_file(SEED, ReadOptions(source_url=SEED_URL))
+    first = Article.objects.get().published_revision
+    assert first is not None
+    etag = client.get(URL, {"oldid": first.pk})["ETag"]
+    changed = tmp_path / "changed.txt"
+    changed.write_text(SEED.read_text(encoding="utf-8").replace("Iraqi", "Iraqi."), "utf-8")
+    import_file(changed, ReadOptions(source_url=SEED_URL))
+    response = client.get(URL, {"oldid": first.pk}, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert b"older revision" in response.content

@@ -59,7 +59,7 @@ def test_the_seed_is_stored_with_its_attribution_and_aliases() -> None:
     assert revision.history_url.endswith("title=Qais_al-Khazali&action=history")
     assert "footer" in revision.license_evidence
     assert [a.title for a in Alias.objects.all()] == ["Qayis Khazali"]
-    assert [f["label"] for f in revision.infobox] == [
+    assert [f["label"] for f in revision.infobox["fields"]] == [
         "Born",
         "Arrested",
         "Released",

@@ -90,3 +90,12 @@ def test_the_server_error_page_needs_no_database(rf: object) -> None:
     response = server_error(rf.get("/"))  # type: ignore[attr-defined]
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
+
+
+def test_a_link_to_a_removed_alternative_name_turns_red_again(client: Client) -> None:
+    publish("Asa'ib Ahl al-Haq", BODY)
+    publish("City of Karbala", "A city.", aliases=("Karbala",))
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["a city"] == "wikilink"
+    publish("City of Karbala", "A city, renamed.")
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["a city"] == "wikilink new"
+    assert client.get("/wiki/Karbala").status_code == 404

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cyclopedia.document.license import UNKNOWN_LICENSE, License
 from cyclopedia.document.markup import cited_labels
-from cyclopedia.document.titles import TitleError, normalize_title
+from cyclopedia.document.titles import TitleError, normalize_title, strip_format_characters
 
 MAX_BODY_LENGTH = 2_000_000  # characters; the largest Wikipedia articles are under 1.5 million
 
@@ -82,6 +82,8 @@ class Attribution:
     modified: bool = False  # modified here (beyond format conversion)
 
     def __post_init__(self) -> None:
+        # Shown in the attribution line: no bidi override may reorder what the line says.
+        object.__setattr__(self, "source_title", strip_format_characters(self.source_title))
         if not self.source_title.strip():
             raise DocumentError("an attribution needs the source title")
         for url in (self.source_url, self.revision_url, self.history_url):

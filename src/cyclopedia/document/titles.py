@@ -30,10 +30,15 @@ def _visible(char: str) -> bool:
     return category not in ("Cf", "Cc") or char in "\t\n\r"
 
 
+def strip_format_characters(text: str) -> str:
+    """Text without invisible format and control characters (bidi overrides, zero widths)."""
+    return "".join(ch for ch in text if _visible(ch))
+
+
 def normalize_title(raw: str) -> str:
     """The normal form of a title, or :class:`TitleError` saying why there is none."""
-    text = unicodedata.normalize("NFC", raw)
-    text = "".join(ch for ch in text if _visible(ch))
+    # Invisible characters go first: removing one can change what NFC makes of its neighbours.
+    text = unicodedata.normalize("NFC", strip_format_characters(raw))
     text = _SPACE_RUN.sub(" ", text.replace("_", " ")).strip()
     if not text:
         raise TitleError("the title is empty")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from cyclopedia.document import Document, Reference
 from cyclopedia.render.markdown import LinkExists, RenderState, render_block, render_inline
@@ -39,7 +38,7 @@ class TocEntry:
 class RenderedArticle:
     body_html: str
     infobox: tuple[RenderedInfoboxField, ...]
-    infobox_title: str
+    infobox_title: str  # plain text; escaped by the template
     references: tuple[RenderedReference, ...]
     toc: tuple[TocEntry, ...]
     plain_text: str
@@ -64,17 +63,20 @@ def render_document(
     document: Document, *, link_exists: LinkExists = _no_article, wiki_prefix: str = "/wiki/"
 ) -> RenderedArticle:
     """Render a document. ``link_exists`` tells which wiki-link targets are articles."""
-    cited = document.cited_labels()
-    uncited = [ref.label for ref in document.references if ref.label not in set(cited)]
-    numbers = {label: number for number, label in enumerate([*cited, *uncited], start=1)}
-    state = RenderState(numbers=numbers, link_exists=link_exists, wiki_prefix=wiki_prefix)
+    labels = frozenset(ref.label for ref in document.references)
+    state = RenderState(labels=labels, link_exists=link_exists, wiki_prefix=wiki_prefix)
 
     fields = tuple(
         RenderedInfoboxField(label=f.label, html=sanitize(render_inline(f.value, state)))
         for f in (document.infobox.fields if document.infobox else ())
     )
     body_html = sanitize(render_block(document.body, state))
-    reference_state = RenderState(numbers={}, link_exists=link_exists, wiki_prefix=wiki_prefix)
+    numbers = state.numbers
+    for ref in document.references:  # references no marker cites come last
+        numbers.setdefault(ref.label, len(numbers) + 1)
+    reference_state = RenderState(
+        labels=frozenset(), link_exists=link_exists, wiki_prefix=wiki_prefix
+    )
     references = tuple(
         sorted(
             (
@@ -101,9 +103,7 @@ def render_document(
     return RenderedArticle(
         body_html=body_html,
         infobox=fields,
-        infobox_title=escape(document.infobox.title)
-        if document.infobox and document.infobox.title
-        else "",
+        infobox_title=(document.infobox.title or "") if document.infobox else "",
         references=references,
         toc=toc if len(toc) >= TOC_MIN_HEADINGS else (),
         plain_text=plain_text,

@@ -26,6 +26,15 @@ from cyclopedia.document.markup import CITATION_RE, WIKILINK_RE
 from cyclopedia.document.titles import TitleError, normalize_title, title_to_path
 
 LinkExists = Callable[[str], bool]
+# Ids the page templates use around the article body: a heading never takes one of them.
+RESERVED_IDS = frozenset(
+    {"content", "References", "toc-heading", "attribution-heading", "recent-heading"}
+)
+MAX_ANCHOR_CHARS = 120
+_RESERVED_ATTRIBUTE = re.compile(
+    r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE
+)
+_TAG = re.compile(r"<[^<>]*>")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 
 
@@ -33,18 +42,21 @@ _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 class RenderState:
     """What one article's render collects and shares between its infobox and body."""
 
-    numbers: dict[str, int]  # reference label -> displayed number
+    labels: frozenset[str]  # the document's reference labels
     link_exists: LinkExists
     wiki_prefix: str = "/wiki/"
+    numbers: dict[str, int] = field(default_factory=dict)  # label -> number, by first marker
     occurrences: dict[str, int] = field(default_factory=dict)  # label -> markers so far
     links: dict[str, None] = field(default_factory=dict)  # normalised targets, in order
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, anchor, text
-    anchors: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=lambda: set(RESERVED_IDS))
 
     def cite(self, label: str) -> tuple[int, str] | None:
-        number = self.numbers.get(label)
-        if number is None:
+        """Number a marker as the reader meets it (what the source text says is irrelevant:
+        a ``[^1]`` inside a code span is no marker)."""
+        if label not in self.labels:
             return None
+        number = self.numbers.setdefault(label, len(self.numbers) + 1)
         count = self.occurrences.get(label, 0) + 1
         self.occurrences[label] = count
         return number, f"cite_ref-{label}-{count}"
@@ -84,6 +96,7 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 def anchor_for(text: str) -> str:
     """A section anchor as Wikipedia spells them: the heading text with underscores."""
     anchor = re.sub(r"[^\w.\-:]", "", "_".join(unicodedata.normalize("NFC", text).split()))
+    anchor = anchor[:MAX_ANCHOR_CHARS]
     return anchor if anchor[:1].isalpha() else f"section_{anchor}".rstrip("_")
 
 
@@ -116,6 +129,12 @@ def _headings_rule(state: StateCore) -> None:
         render.anchors.add(anchor)
         token.attrSet("id", anchor)
         render.headings.append((level, anchor, " ".join(text.split())))
+
+
+def _without_reserved_attributes(html: str) -> str:
+    """Raw HTML in a text may not give itself the renderer's classes or ids (which would let it
+    pass for a citation, a hatnote or a part of the page); only the renderer sets those."""
+    return _TAG.sub(lambda tag: _RESERVED_ATTRIBUTE.sub("", tag.group(0)), html)
 
 
 class _Renderer(RendererHTML):
@@ -154,6 +173,16 @@ class _Renderer(RendererHTML):
             f'<a class="wikilink new" href="{href}" '
             f'title="{escape(target)} (no article yet)">{label}</a>'
         )
+
+    def html_inline(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return _without_reserved_attributes(tokens[idx].content)
+
+    def html_block(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return _without_reserved_attributes(tokens[idx].content)
 
     def link_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType

@@ -51,6 +51,9 @@ _DIRECTIONS = {"ltr", "rtl", "auto"}
 
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href" and (value.lstrip().startswith(("//", "/\\")) or "\\" in value):
+        # "//host/..." and "/\\host" leave the site while looking like site paths.
+        return None
     if attribute == "id":
         # Anchors in a plain spelling only. ``name`` is never allowed, so nothing can clobber
         # ``document`` properties; the site's script never reads ``window`` named properties.
@@ -75,6 +78,13 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+_EXTERNAL_WITHOUT_REL = re.compile(r'<a (?![^>]*\brel=)(?=[^>]*\bhref="(?:https?:|mailto:))')
+
+
 def sanitize(html: str) -> str:
-    """Sanitised HTML; sanitising the result again changes nothing."""
-    return _CLEANER.clean(html)
+    """Sanitised HTML; sanitising the result again changes nothing.
+
+    Links off the site that the renderer did not mark (raw HTML in a text) get
+    ``rel="nofollow noopener"`` too.
+    """
+    return _EXTERNAL_WITHOUT_REL.sub('<a rel="nofollow noopener" ', _CLEANER.clean(html))

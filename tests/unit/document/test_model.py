@@ -224,3 +224,9 @@ def test_extra_does_not_take_part_in_equality() -> None:
 
 def test_the_licence_is_kept_as_given() -> None:
     assert make(license=get_license("CC-BY-SA-4.0")).license.short_name == "CC BY-SA 4.0"
+
+
+def test_attribution_source_title_loses_bidi_overrides() -> None:
+    from cyclopedia.document import Attribution
+
+    assert Attribution(source_title="Licence\u202e AS-YB CC").source_title == "Licence AS-YB CC"

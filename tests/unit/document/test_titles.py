@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -114,3 +115,12 @@ def test_path_form(title: str, path: str) -> None:
 )
 def test_path_to_title(path: str, title: str) -> None:
     assert path_to_title(path) == title
+
+
+@pytest.mark.parametrize(
+    "raw", ["Cafe\u200d\u0301", "e\u200b\u0301x", "A\u202e\u0301B", "Caf\u0065\u0301 au lait"]
+)
+def test_normalising_twice_changes_nothing(raw: str) -> None:
+    once = normalize_title(raw)
+    assert normalize_title(once) == once
+    assert unicodedata.is_normalized("NFC", once)

@@ -109,3 +109,24 @@ def test_lead_is_the_first_body_paragraph_cut_at_a_word() -> None:
     assert len(lead) <= 301
     assert "Born" not in lead
     assert render_document(doc("Short one.\n\nTwo.")).lead == "Short one."
+
+
+def test_a_marker_in_a_code_span_is_not_a_citation_and_takes_no_number() -> None:
+    document = doc("Code `[^1]` here. Real one.[^1]", references=(Reference("1", "Ref"),))
+    rendered = render_document(document)
+    assert "<code>[^1]</code>" in rendered.body_html
+    assert 'href="#cite_note-1">[1]</a>' in rendered.body_html
+    assert rendered.references[0].backlinks == ("cite_ref-1-1",)
+
+
+def test_long_headings_keep_a_capped_anchor() -> None:
+    heading = "Word " * 60
+    rendered = render_document(doc(f"## {heading}\n\ntext"))
+    assert 'id="Word_Word_' in rendered.body_html
+    assert len(rendered.body_html.split('id="')[1].split('"')[0]) <= 120
+
+
+def test_headings_never_take_the_page_templates_ids() -> None:
+    rendered = render_document(doc("## References\n\ntext\n\n## Content\n\n## content"))
+    assert 'id="References_2"' in rendered.body_html
+    assert 'id="content_2"' in rendered.body_html

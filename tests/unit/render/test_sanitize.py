@@ -9,6 +9,8 @@ from cyclopedia.document import Attribution, Document
 from cyclopedia.render import render_document
 from cyclopedia.render.sanitize import sanitize
 
+ATTRIBUTION = Attribution(source_title="T")
+
 VECTORS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
@@ -90,3 +92,43 @@ def test_allowed_markup_survives() -> None:
         '<a href="/wiki/A">a</a></p>'
     )
     assert sanitize(html) == html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="//evil.example/login">Log in</a>',
+        '<a href="/\\evil.example/">x</a>',
+        '<a href="/wiki\\..\\evil">x</a>',
+    ],
+)
+def test_links_that_leave_the_site_while_looking_local_lose_their_href(html: str) -> None:
+    assert "href" not in sanitize(html)
+
+
+def test_markdown_protocol_relative_links_lose_their_href() -> None:
+    document = Document(title="T", body="[Log in](//evil.example/login)", attribution=ATTRIBUTION)
+    assert "href" not in render_document(document).body_html
+
+
+def test_raw_external_links_get_nofollow() -> None:
+    assert sanitize('<a href="https://spam.example">x</a>') == (
+        '<a rel="nofollow noopener" href="https://spam.example">x</a>'
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '<a class="wikilink" href="https://evil.example">Real page</a>',
+        '<div class="hatnote">Official notice</div>',
+        '<sup class="reference"><a href="https://evil.example">[1]</a></sup>',
+        '<span id="References">x</span>',
+        '<p id="content" class="external">x</p>',
+    ],
+)
+def test_raw_html_cannot_wear_the_renderers_classes_or_ids(raw: str) -> None:
+    html = render_document(Document(title="T", body=raw, attribution=ATTRIBUTION)).body_html
+    assert "class=" not in html
+    assert 'id="References"' not in html
+    assert 'id="content"' not in html

@@ -43,7 +43,6 @@ class Category(models.Model):
 
 class Article(models.Model):
     title = models.CharField(max_length=255, unique=True)
-    path = models.CharField(max_length=1000, unique=True, help_text="URL form of the title")
     language = models.CharField(max_length=20, default="en")
     published_revision = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -59,11 +58,12 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return f"/wiki/{self.path}"
+        return "/wiki/" + title_to_path(self.title)
 
-    @staticmethod
-    def path_for(title: str) -> str:
-        return title_to_path(title)
+    @property
+    def url_title(self) -> str:
+        """The title as URL routes take it (underscores, not yet percent-encoded)."""
+        return self.title.replace(" ", "_")
 
 
 class Revision(models.Model):
@@ -89,7 +89,7 @@ class Revision(models.Model):
     source_text = models.TextField(help_text="Editable source: front matter and Markdown body")
     content_hash = models.CharField(max_length=64, db_index=True)
     html = models.TextField()
-    infobox = models.JSONField(default=list, blank=True)
+    infobox = models.JSONField(default=dict, blank=True, help_text="{title, fields: [...]}")
     references = models.JSONField(default=list, blank=True)
     toc = models.JSONField(default=list, blank=True)
     plain_text = models.TextField(blank=True)
@@ -117,6 +117,10 @@ class Revision(models.Model):
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["article", "-created"])]
+        constraints = [
+            # One revision per content per article, whatever several importers do at once.
+            models.UniqueConstraint(fields=["article", "content_hash"], name="unique_content")
+        ]
 
     def __str__(self) -> str:
         return f"{self.article.title} @ {self.created:%Y-%m-%d %H:%M}"
@@ -135,7 +139,6 @@ class Alias(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="aliases")
     title = models.CharField(max_length=255, unique=True)
-    path = models.CharField(max_length=1000, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
 
     class Meta:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -62,7 +62,14 @@ def _render(document: Document) -> RenderedArticle:
 
 def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
     revision.html = rendered.body_html
-    revision.infobox = [{"label": f.label, "html": f.html} for f in rendered.infobox]
+    revision.infobox = (
+        {
+            "title": rendered.infobox_title,
+            "fields": [{"label": f.label, "html": f.html} for f in rendered.infobox],
+        }
+        if rendered.infobox
+        else {}
+    )
     revision.references = [
         {"number": r.number, "label": r.label, "html": r.html, "backlinks": list(r.backlinks)}
         for r in rendered.references
@@ -79,8 +86,8 @@ def article_import_document(
     """Add a document as the newest published revision of its article, unless already there.
 
     Idempotent: a document whose content (source text, licence, attribution) is already a
-    revision of the article changes nothing, so re-importing the same input adds nothing and an
-    older copy never replaces a newer one.
+    revision of the article changes nothing, so re-importing the same input adds nothing; and
+    an older revision of the same source item (by its source timestamp) never replaces a newer.
     """
     if not document.license.publishable:
         raise UnpublishableError(
@@ -88,41 +95,68 @@ def article_import_document(
         )
     source_text = to_source(document)
     digest = content_hash(document, source_text)
-    with transaction.atomic():
-        article, created = Article.objects.get_or_create(
-            title=document.title,
-            defaults={"path": Article.path_for(document.title), "language": document.language},
-        )
-        if not created and article.revisions.filter(content_hash=digest).exists():
+    try:
+        with transaction.atomic():
+            return _import(document, source, source_text, digest, import_run_id)
+    except IntegrityError:
+        # Another writer added this very content first (the unique article/content_hash
+        # constraint); the revision exists, which is all this import was to make sure of.
+        if Revision.objects.filter(article__title=document.title, content_hash=digest).exists():
             return ImportOutcome.UNCHANGED
-        rendered = _render(document)
-        a = document.attribution
-        revision = Revision(
-            article=article,
-            parent=article.published_revision,
-            import_run_id=import_run_id,
-            summary="Imported from " + (a.source_name or source.name),
-            source_text=source_text,
-            content_hash=digest,
-            source=source,
-            source_key=document.source_key,
-            source_revision=document.source_revision,
-            source_title=a.source_title,
-            source_url=a.source_url or "",
-            revision_url=a.revision_url or "",
-            history_url=a.history_url or "",
-            authors=list(a.authors),
-            source_timestamp=a.source_timestamp,
-            copyright_notice=a.copyright_notice,
-            upstream_notices=list(a.upstream_notices),
-            modified=a.modified,
-            license=document.license.spdx,
-            license_evidence=document.license_evidence,
-        )
-        _store_rendering(revision, rendered)
-        revision.save()
-        _publish(article, revision, document, rendered)
+        raise
+
+
+def _import(
+    document: Document, source: Source, source_text: str, digest: str, import_run_id: int | None
+) -> ImportOutcome:
+    article, created = Article.objects.get_or_create(
+        title=document.title, defaults={"language": document.language}
+    )
+    if not created:
+        # Serialise writers of one article (PostgreSQL; SQLite writers are serial already).
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.revisions.filter(content_hash=digest).exists():
+            return ImportOutcome.UNCHANGED
+        if _newer_from_same_source(article, document, source):
+            return ImportOutcome.UNCHANGED
+    rendered = _render(document)
+    a = document.attribution
+    revision = Revision(
+        article=article,
+        parent=article.published_revision,
+        import_run_id=import_run_id,
+        summary="Imported from " + (a.source_name or source.name),
+        source_text=source_text,
+        content_hash=digest,
+        source=source,
+        source_key=document.source_key,
+        source_revision=document.source_revision,
+        source_title=a.source_title,
+        source_url=a.source_url or "",
+        revision_url=a.revision_url or "",
+        history_url=a.history_url or "",
+        authors=list(a.authors),
+        source_timestamp=a.source_timestamp,
+        copyright_notice=a.copyright_notice,
+        upstream_notices=list(a.upstream_notices),
+        modified=a.modified,
+        license=document.license.spdx,
+        license_evidence=document.license_evidence,
+    )
+    _store_rendering(revision, rendered)
+    revision.save()
+    _publish(article, revision, document, rendered)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _newer_from_same_source(article: Article, document: Document, source: Source) -> bool:
+    """Whether the article already has a later revision of the same source item."""
+    stamp = document.attribution.source_timestamp
+    if stamp is None:
+        return False
+    return article.revisions.filter(
+        source=source, source_key=document.source_key, source_timestamp__gt=stamp
+    ).exists()
 
 
 def _publish(
@@ -143,15 +177,29 @@ def _publish(
 def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
     """Make the article's alternative names those of the document; returns the added titles."""
     wanted = [title for title in aliases if title != article.title]
-    article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted).delete()
+    dropped = article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted)
+    gone = list(dropped.values_list("title", flat=True))
+    dropped.delete()
+    _unlink_titles(gone)
     taken = set(Alias.objects.filter(title__in=wanted).values_list("title", flat=True))
     taken |= set(Article.objects.filter(title__in=wanted).values_list("title", flat=True))
     added = [title for title in wanted if title not in taken]
+    # ignore_conflicts: a concurrent import may claim the same name first; it keeps it.
     Alias.objects.bulk_create(
-        Alias(article=article, title=title, path=Article.path_for(title), kind=Alias.Kind.NAME)
-        for title in added
+        (Alias(article=article, title=title, kind=Alias.Kind.NAME) for title in added),
+        ignore_conflicts=True,
     )
     return added
+
+
+def _unlink_titles(titles: list[str]) -> None:
+    """Links to titles that no longer lead anywhere become missing links again."""
+    if not titles:
+        return
+    stale = Link.objects.filter(target_title__in=titles, target__isnull=False)
+    linking = list(stale.values_list("from_article_id", flat=True).distinct())
+    stale.update(target=None)
+    _rerender_published(linking)
 
 
 def _sync_links(article: Article, targets: Iterable[str]) -> None:
@@ -175,8 +223,12 @@ def _refresh_links_to(article: Article, titles: set[str]) -> None:
     if not linking:
         return
     waiting.update(target=article)
+    _rerender_published(linking)
+
+
+def _rerender_published(article_ids: list[int]) -> None:
     for revision in Revision.objects.filter(
-        pk__in=Article.objects.filter(pk__in=linking).values("published_revision")
+        pk__in=Article.objects.filter(pk__in=article_ids).values("published_revision")
     ).select_related("source"):
         revision_rerender(revision=revision)
 

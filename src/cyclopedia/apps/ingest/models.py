@@ -45,6 +45,7 @@ class Quarantine(models.Model):
     license = models.CharField(max_length=64)
     license_evidence = models.TextField(blank=True)
     source_text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of source_text")
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:

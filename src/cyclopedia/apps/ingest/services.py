@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,7 +20,7 @@ from cyclopedia.apps.articles.services import (
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.source import to_source
-from cyclopedia.formats.base import ItemError
+from cyclopedia.formats.base import ItemError, ReadError
 
 BATCH_SIZE = 200
 MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
@@ -58,15 +59,20 @@ def _source_for(document: Document, format: str, cache: dict[str, Source]) -> So
 
 
 def _quarantine(run: ImportRun, document: Document) -> None:
+    """Keep a refused item with its reason; the same item quarantined again adds no row."""
     lic = document.license
-    Quarantine.objects.create(
-        run=run,
-        source_key=document.source_key,
-        title=document.title,
-        reason=f"licence {lic.spdx} ({lic.name}): {lic.reason}",
-        license=lic.spdx,
-        license_evidence=document.license_evidence,
-        source_text=to_source(document),
+    source_text = to_source(document)
+    Quarantine.objects.get_or_create(
+        content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+        defaults={
+            "run": run,
+            "source_key": document.source_key,
+            "title": document.title,
+            "reason": f"licence {lic.spdx} ({lic.name}): {lic.reason}",
+            "license": lic.spdx,
+            "license_evidence": document.license_evidence,
+            "source_text": source_text,
+        },
     )
     run.quarantined += 1
 
@@ -77,14 +83,15 @@ def _ingest_one(run: ImportRun, item: Document | ItemError, sources: dict[str, S
         run.failed += 1
         _record(run, key=item.key, title=item.title, message=item.message)
         return
-    if not item.license.publishable:
-        _quarantine(run, item)
-        return
     try:
+        # The source is created (and cached) outside the item's savepoint, so that a failing
+        # item never rolls back a source the rest of the batch goes on using.
+        source = None if not item.license.publishable else _source_for(item, run.format, sources)
         with transaction.atomic():  # a savepoint: one bad item never spoils its batch
-            outcome = article_import_document(
-                document=item, source=_source_for(item, run.format, sources), import_run_id=run.pk
-            )
+            if source is None:
+                _quarantine(run, item)
+                return
+            outcome = article_import_document(document=item, source=source, import_run_id=run.pk)
     except (DocumentError, DatabaseError, ValueError) as error:
         run.failed += 1
         _record(run, key=item.source_key, title=item.title, message=f"not saved: {error}")
@@ -111,12 +118,26 @@ def documents_ingest(
     """
     sources: dict[str, Source] = {}
     iterator = iter(items)
-    while batch := list(itertools.islice(iterator, batch_size)):
-        with transaction.atomic():
-            for item in batch:
-                _ingest_one(run, item, sources)
-            run.checkpoint = {"items_done": run.read}
-            run.save()
-        if progress:
-            progress(run)
-    return run
+    while True:
+        batch: list[Document | ItemError] = []
+        failure: ReadError | None = None
+        try:
+            batch.extend(itertools.islice(iterator, batch_size))
+        except ReadError as error:
+            failure = error  # the items read before it are whole: write them, then report it
+        if batch:
+            try:
+                with transaction.atomic():
+                    for item in batch:
+                        _ingest_one(run, item, sources)
+                    run.checkpoint = {"items_done": run.read}
+                    run.save()
+            except BaseException:
+                run.refresh_from_db()  # the batch was rolled back: so were its counts
+                raise
+            if progress:
+                progress(run)
+        if failure is not None:
+            raise failure
+        if len(batch) < batch_size:
+            return run

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import (
     Http404,
     HttpRequest,
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_safe
 from cyclopedia import __version__
 from cyclopedia.apps.articles import selectors
 from cyclopedia.apps.articles.models import Article, Revision
-from cyclopedia.document.titles import TitleError, normalize_title, title_to_path
+from cyclopedia.document.titles import TitleError, normalize_title
 
 STATIC_PAGES = {
     "about": "pages/about.html",
@@ -43,9 +45,8 @@ def _article_for(request: HttpRequest, raw: str, route: str) -> Article | HttpRe
     found = selectors.article_lookup(title=title)
     if found.article is None:
         raise _Missing(title)
-    canonical = title_to_path(found.article.title)
-    if found.via_alias or raw != found.article.title.replace(" ", "_"):
-        url = reverse(route, kwargs={"title": canonical})
+    if found.via_alias or raw != found.article.url_title:
+        url = reverse(route, kwargs={"title": found.article.url_title})
         if request.META.get("QUERY_STRING"):
             url += "?" + request.META["QUERY_STRING"]
         return HttpResponsePermanentRedirect(url)
@@ -73,14 +74,15 @@ def article(request: HttpRequest, title: str) -> HttpResponse:
     revision: Revision | None = found.published_revision
     old = request.GET.get("oldid")
     if old is not None:
-        revision = (
-            selectors.revision_of(article=found, revision_id=int(old)) if old.isdigit() else None
-        )
+        valid = re.fullmatch(r"[0-9]{1,18}", old)
+        revision = selectors.revision_of(article=found, revision_id=int(old)) if valid else None
         if revision is None:
             raise Http404(f"“{found.title}” has no revision {old[:20]}.")
     assert revision is not None  # published articles only, by the selector
-    etag = f'"{revision.pk}-{int(revision.rendered.timestamp())}-{__version__}"'
-    last_modified = int(revision.rendered.timestamp())
+    # The published revision is part of the tag: an old revision's page says that it is old.
+    stamp = int(max(revision.rendered, found.updated).timestamp())
+    etag = f'"{revision.pk}-{found.published_revision_id}-{stamp}-{__version__}"'
+    last_modified = stamp
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         response = render(
