@@ -25,7 +25,8 @@ from cyclopedia.formats.registry import READERS, detect, get_reader
 if TYPE_CHECKING:
     from cyclopedia.apps.ingest.models import ImportRun
 
-COUNTS = ("read", "created", "updated", "unchanged", "quarantined", "failed")
+COUNTS = ("read", "created", "updated", "unchanged", "aliases", "quarantined", "failed")
+TOP_TEMPLATES = 10
 
 
 def _license(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
@@ -160,6 +161,10 @@ def _summary(runs: list[ImportRun]) -> None:
             console.print(f"  {error['key']}: {error['message']}", markup=False, soft_wrap=True)
         if len(run.errors) > 20:
             console.print(f"  … and {len(run.errors) - 20} more errors (import run #{run.pk})")
+        if run.unknown_templates:
+            top = sorted(run.unknown_templates.items(), key=lambda kv: (-kv[1], kv[0]))
+            shown = ", ".join(f"{name} ({count})" for name, count in top[:TOP_TEMPLATES])
+            console.print(f"  templates not converted (pages): {shown}", markup=False)
         if run.quarantined:
             console.print(
                 f"  {run.quarantined} item(s) quarantined: their licence may not be published; "

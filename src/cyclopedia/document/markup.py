@@ -23,8 +23,18 @@ def citation(label: str) -> str:
     return f"[^{label}]"
 
 
+_FENCED_CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _without_code(markdown: str) -> str:
+    """Markdown with its code blocks and code spans blanked: markers there are text."""
+    return _CODE_SPAN.sub("", _FENCED_CODE.sub("", markdown))
+
+
 def cited_labels(markdown: str) -> list[str]:
     """Reference labels cited in a piece of Markdown, in order of first appearance."""
+    markdown = _without_code(markdown)
     seen: dict[str, None] = {}
     for match in CITATION_RE.finditer(markdown):
         start = match.start()

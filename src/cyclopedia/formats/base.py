@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from cyclopedia.document import Document, License
 
 # No item of any format may be larger than this before it is even parsed.
 MAX_ITEM_BYTES = 8 * 1024 * 1024
+# Document.extra key: JSON {template name: uses} of templates a converter did not know.
+UNKNOWN_TEMPLATES_EXTRA = "unknown_templates"
 
 
 class ReadError(Exception):
@@ -32,6 +35,15 @@ class ItemError:
 
 
 @dataclass(frozen=True, slots=True)
+class AliasItem:
+    """A redirect in a source: ``title`` leads to the article ``target``."""
+
+    title: str
+    target: str
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReadOptions:
     """What the operator supplies for inputs that lack it."""
 
@@ -39,6 +51,8 @@ class ReadOptions:
     license: License | None = None
     title: str | None = None
     language: str = "en"
+    # The day Wikimedia text moved from CC BY-SA 3.0 to 4.0 (formats/mediawiki/license.py).
+    wikimedia_license_switch: dt.date | None = None
 
 
 class Reader(Protocol):
@@ -47,4 +61,6 @@ class Reader(Protocol):
     name: str
     description: str
 
-    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | ItemError]: ...
+    def read(
+        self, path: Path, options: ReadOptions
+    ) -> Iterator[Document | AliasItem | ItemError]: ...

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cyclopedia.formats.base import Reader, ReadError
+from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.text.reader import TextPageReader
 
-READERS: dict[str, Reader] = {reader.name: reader for reader in (TextPageReader(),)}
+READERS: dict[str, Reader] = {
+    reader.name: reader
+    for reader in (TextPageReader(), WikitextFileReader(), MediaWikiDumpReader())
+}
 
-_SNIFF_BYTES = 4096
+_SNIFF_BYTES = 8192
+_COMPRESSED = (b"BZh", b"\x1f\x8b", b"\xfd7zXZ\x00", b"\x5d\x00\x00", b"7z\xbc\xaf\x27\x1c")
+_WIKITEXT_MARKS = re.compile(rb"\{\{|\[\[|'''|^==[^=\n]+==\s*$|^\{\|", re.MULTILINE)
+_WIKITEXT_MIN_MARKS = 3
 
 
 def get_reader(name: str) -> Reader:
@@ -20,16 +28,38 @@ def get_reader(name: str) -> Reader:
         raise ValueError(f"unknown format {name!r}; known formats: {known}") from None
 
 
+def _as_utf8(head: bytes) -> bytes:
+    """The first bytes as UTF-8, when they are UTF-16 (with or without its mark)."""
+    for mark, encoding in (
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+        (b"\x00<", "utf-16-be"),
+        (b"<\x00", "utf-16-le"),
+    ):
+        if head.startswith(mark):
+            return head.decode(encoding, errors="ignore").encode("utf-8")
+    return head
+
+
 def detect(path: Path) -> Reader:
-    """The reader for an input, from its name and first bytes."""
+    """The reader for an input, from its first bytes (then its name)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError as error:
         raise ReadError(path, f"cannot open: {error.strerror or error}") from error
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(_COMPRESSED) or path.suffix.lower() in {".bz2", ".gz", ".xz", ".7z"}:
+        return READERS["mediawiki"]  # the only compressed inputs so far are dumps
+    sample = _as_utf8(head)
+    stripped = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
-        raise ReadError(path, "looks like XML or HTML; no reader for it yet (use --format)")
-    if path.suffix.lower() in {".txt", ".text", ""} or b"\x00" not in head:
-        return READERS["text"]
-    raise ReadError(path, "cannot tell the format of this file; name one with --format")
+        if b"<mediawiki" in sample:
+            return READERS["mediawiki"]
+        raise ReadError(path, "looks like XML or HTML but not a MediaWiki dump; no reader for it")
+    if b"\x00" in sample and path.suffix.lower() not in {".txt", ".text", ".wiki", ""}:
+        raise ReadError(path, "cannot tell the format of this file; name one with --format")
+    if path.suffix.lower() in {".wiki", ".wikitext", ".mediawiki"}:
+        return READERS["wikitext"]
+    if len(_WIKITEXT_MARKS.findall(sample)) >= _WIKITEXT_MIN_MARKS:
+        return READERS["wikitext"]
+    return READERS["text"]

@@ -20,8 +20,10 @@ def test_text_reader_by_name() -> None:
 
 
 def test_unknown_format_name_lists_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="unknown format 'wikitext'; known formats: text"):
-        get_reader("wikitext")
+    with pytest.raises(
+        ValueError, match="unknown format 'zim'; known formats: mediawiki, text, wikitext"
+    ):
+        get_reader("zim")
 
 
 def test_detect_the_seed_as_a_text_page() -> None:
@@ -35,32 +37,56 @@ def test_detect_text_pages_by_name_or_content(tmp_path: Path, name: str) -> None
     assert detect(path) is READERS["text"]
 
 
+def test_wikitext_is_told_from_a_plain_page_by_its_markup(tmp_path: Path) -> None:
+    path = tmp_path / "Page.txt"
+    path.write_text("{{Infobox person|name=X}}\n'''X''' is a [[person]].\n", encoding="utf-8")
+    assert detect(path) is READERS["wikitext"]
+    named = tmp_path / "page.wiki"
+    named.write_text("Plain words only.\n", encoding="utf-8")
+    assert detect(named) is READERS["wikitext"]
+
+
 @pytest.mark.parametrize(
     "head",
     [
         b'<?xml version="1.0"?>\n<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">',
         b"\xef\xbb\xbf  \n<mediawiki>",
-        b"\n\n<!DOCTYPE html><html><body>",
-        b"<article>",
+        '<mediawiki xml:lang="bg">'.encode("utf-16"),
+        '<?xml version="1.0" encoding="UTF-16"?><mediawiki>'.encode("utf-16-be"),
     ],
 )
-@pytest.mark.parametrize("name", ["dump.xml", "page.html", "page.txt"])
-def test_xml_looking_input_is_refused_until_there_is_a_reader(
-    tmp_path: Path, name: str, head: bytes
-) -> None:
+@pytest.mark.parametrize("name", ["dump.xml", "page.txt"])
+def test_mediawiki_dumps_are_detected_by_content(tmp_path: Path, name: str, head: bytes) -> None:
     path = tmp_path / name
+    path.write_bytes(head)
+    assert detect(path) is READERS["mediawiki"]
+
+
+@pytest.mark.parametrize("head", [b"\n\n<!DOCTYPE html><html><body>", b"<article>"])
+def test_other_xml_and_html_is_refused(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "page.html"
     path.write_bytes(head + b"\n" * 10)
     with pytest.raises(ReadError) as caught:
         detect(path)
     assert caught.value.path == str(path)
-    assert (
-        str(caught.value) == f"{path}: looks like XML or HTML; no reader for it yet (use --format)"
-    )
+    assert "looks like XML or HTML but not a MediaWiki dump" in str(caught.value)
+
+
+def test_compressed_input_goes_to_the_dump_reader_which_says_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "seed.txt.gz"
+    path.write_bytes(gzip.compress(SEED.read_bytes()))
+    reader = detect(path)
+    assert reader is READERS["mediawiki"]
+    with pytest.raises(ReadError, match="MediaWiki"):
+        list(reader.read(path, ReadOptions()))
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 
 
 def test_binary_input_of_unknown_format_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "seed.txt.gz"
-    path.write_bytes(gzip.compress(SEED.read_bytes()))
+    path = tmp_path / "image.png"
+    path.write_bytes(PNG)
     with pytest.raises(ReadError) as caught:
         detect(path)
     assert str(caught.value) == (
@@ -70,7 +96,7 @@ def test_binary_input_of_unknown_format_is_refused(tmp_path: Path) -> None:
 
 def test_a_binary_file_named_txt_goes_to_the_text_reader_which_refuses_it(tmp_path: Path) -> None:
     path = tmp_path / "seed.txt"
-    path.write_bytes(gzip.compress(SEED.read_bytes()))
+    path.write_bytes(PNG)
     reader = detect(path)
     assert reader is READERS["text"]
     with pytest.raises(ReadError, match="binary file"):

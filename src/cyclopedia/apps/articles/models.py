@@ -131,13 +131,20 @@ class Revision(models.Model):
 
 
 class Alias(models.Model):
-    """Another title that leads to an article: an alternative name or a redirect."""
+    """Another title that leads to an article: an alternative name or a redirect.
+
+    A redirect may arrive before its target (dumps list pages in any order): it then waits with
+    its ``target_title`` and no ``article`` until the target is imported.
+    """
 
     class Kind(models.TextChoices):
         NAME = "name", "Alternative name"
         REDIRECT = "redirect", "Redirect"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="aliases")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    target_title = models.CharField(max_length=255, db_index=True)
     title = models.CharField(max_length=255, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
 
@@ -146,7 +153,7 @@ class Alias(models.Model):
         ordering = ["title"]
 
     def __str__(self) -> str:
-        return f"{self.title} → {self.article.title}"
+        return f"{self.title} → {self.target_title}"
 
 
 class Link(models.Model):

@@ -23,7 +23,7 @@ def article_lookup(*, title: str) -> TitleLookup:
     if article:
         return TitleLookup(article)
     alias = Alias.objects.select_related("article").filter(title=title).first()
-    if alias and alias.article.published_revision_id:
+    if alias and alias.article and alias.article.published_revision_id:
         return TitleLookup(alias.article, via_alias=alias)
     return TitleLookup(None)
 

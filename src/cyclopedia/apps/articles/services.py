@@ -45,7 +45,8 @@ def _existing_titles(candidates: Iterable[str]) -> set[str]:
     if not titles:
         return set()
     found = set(Article.objects.filter(title__in=titles).values_list("title", flat=True))
-    found |= set(Alias.objects.filter(title__in=titles).values_list("title", flat=True))
+    aliases = Alias.objects.filter(title__in=titles, article__isnull=False)
+    found |= set(aliases.values_list("title", flat=True))
     return found
 
 
@@ -170,8 +171,40 @@ def _publish(
         [Category.objects.get_or_create(name=name)[0] for name in document.categories]
     )
     new_titles = _sync_aliases(article, document.aliases)
+    # Redirects that arrived before their target now lead to it.
+    waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
+    redirected = list(waiting.values_list("title", flat=True))
+    waiting.update(article=article)
     _sync_links(article, rendered.links)
-    _refresh_links_to(article, {article.title, *new_titles})
+    _refresh_links_to(article, {article.title, *new_titles, *redirected})
+
+
+def alias_import(*, title: str, target: str) -> ImportOutcome:
+    """Record a redirect from ``title`` to the article ``target`` (which may not exist yet)."""
+    target_title = normalize_title(target.split("#", 1)[0])
+    title = normalize_title(title)
+    if title == target_title or Article.objects.filter(title=title).exists():
+        return ImportOutcome.UNCHANGED  # an article by that name wins over a redirect
+    article = Article.objects.filter(title=target_title).first()
+    with transaction.atomic():
+        alias, created = Alias.objects.get_or_create(
+            title=title,
+            defaults={
+                "target_title": target_title,
+                "article": article,
+                "kind": Alias.Kind.REDIRECT,
+            },
+        )
+        if not created:
+            if alias.kind == Alias.Kind.NAME or alias.target_title == target_title:
+                return ImportOutcome.UNCHANGED  # names given by articles are theirs to change
+            alias.target_title, alias.article = target_title, article
+            alias.save(update_fields=["target_title", "article"])
+        if article is not None:
+            _refresh_links_to(article, {title})
+        else:
+            _unlink_titles([title])
+    return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
 
 
 def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
@@ -186,7 +219,10 @@ def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
     added = [title for title in wanted if title not in taken]
     # ignore_conflicts: a concurrent import may claim the same name first; it keeps it.
     Alias.objects.bulk_create(
-        (Alias(article=article, title=title, kind=Alias.Kind.NAME) for title in added),
+        (
+            Alias(article=article, title=title, target_title=article.title, kind=Alias.Kind.NAME)
+            for title in added
+        ),
         ignore_conflicts=True,
     )
     return added
@@ -206,9 +242,8 @@ def _sync_links(article: Article, targets: Iterable[str]) -> None:
     targets = list(targets)
     article.links_out.all().delete()
     resolved = dict(Article.objects.filter(title__in=targets).values_list("title", "id"))
-    for alias_title, article_id in Alias.objects.filter(title__in=targets).values_list(
-        "title", "article_id"
-    ):
+    aliases = Alias.objects.filter(title__in=targets, article__isnull=False)
+    for alias_title, article_id in aliases.values_list("title", "article_id"):
         resolved.setdefault(alias_title, article_id)
     Link.objects.bulk_create(
         Link(from_article=article, target_title=title, target_id=resolved.get(title))

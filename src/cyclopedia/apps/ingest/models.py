@@ -25,6 +25,12 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     quarantined = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    aliases = models.PositiveIntegerField(default=0, help_text="Redirects added or changed")
+    unknown_templates = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="{template name: pages using it} of templates the converter does not know",
+    )
     errors = models.JSONField(default=list, blank=True, help_text="[{key, title, message}]")
     checkpoint = models.JSONField(default=dict, blank=True)
 

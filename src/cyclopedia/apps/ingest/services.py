@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,16 +15,19 @@ from django.utils import timezone
 from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
+    alias_import,
     article_import_document,
     source_get_or_create,
 )
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.source import to_source
-from cyclopedia.formats.base import ItemError, ReadError
+from cyclopedia.document.titles import TitleError
+from cyclopedia.formats.base import UNKNOWN_TEMPLATES_EXTRA, AliasItem, ItemError, ReadError
 
 BATCH_SIZE = 200
 MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
+MAX_TEMPLATE_NAMES = 5000  # distinct unknown template names counted per run
 
 ProgressCallback = Callable[[ImportRun], None]
 
@@ -77,12 +81,42 @@ def _quarantine(run: ImportRun, document: Document) -> None:
     run.quarantined += 1
 
 
-def _ingest_one(run: ImportRun, item: Document | ItemError, sources: dict[str, Source]) -> None:
+def _ingest_alias(run: ImportRun, item: AliasItem) -> None:
+    try:
+        with transaction.atomic():
+            outcome = alias_import(title=item.title, target=item.target)
+    except (TitleError, DatabaseError) as error:
+        run.failed += 1
+        _record(run, key=item.key, title=item.title, message=f"redirect not saved: {error}")
+        return
+    if outcome is ImportOutcome.UNCHANGED:
+        run.unchanged += 1
+    else:
+        run.aliases += 1
+
+
+def _count_unknown_templates(run: ImportRun, document: Document) -> None:
+    found = document.extra.get(UNKNOWN_TEMPLATES_EXTRA)
+    if not found:
+        return
+    counts = run.unknown_templates
+    for name in json.loads(found):
+        if name in counts or len(counts) < MAX_TEMPLATE_NAMES:
+            counts[name] = counts.get(name, 0) + 1
+
+
+def _ingest_one(
+    run: ImportRun, item: Document | AliasItem | ItemError, sources: dict[str, Source]
+) -> None:
     run.read += 1
     if isinstance(item, ItemError):
         run.failed += 1
         _record(run, key=item.key, title=item.title, message=item.message)
         return
+    if isinstance(item, AliasItem):
+        _ingest_alias(run, item)
+        return
+    _count_unknown_templates(run, item)
     try:
         # The source is created (and cached) outside the item's savepoint, so that a failing
         # item never rolls back a source the rest of the batch goes on using.
@@ -107,7 +141,7 @@ def _ingest_one(run: ImportRun, item: Document | ItemError, sources: dict[str, S
 def documents_ingest(
     *,
     run: ImportRun,
-    items: Iterable[Document | ItemError],
+    items: Iterable[Document | AliasItem | ItemError],
     batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
 ) -> ImportRun:
@@ -119,7 +153,7 @@ def documents_ingest(
     sources: dict[str, Source] = {}
     iterator = iter(items)
     while True:
-        batch: list[Document | ItemError] = []
+        batch: list[Document | AliasItem | ItemError] = []
         failure: ReadError | None = None
         try:
             batch.extend(itertools.islice(iterator, batch_size))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from cyclopedia import __version__
 from cyclopedia.apps.articles import selectors
-from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.apps.articles.models import Alias, Article, Revision
 from cyclopedia.document.titles import TitleError, normalize_title
 
 STATIC_PAGES = {
@@ -92,7 +92,7 @@ def article(request: HttpRequest, title: str) -> HttpResponse:
                 "article": found,
                 "revision": revision,
                 "is_current": revision.pk == found.published_revision_id,
-                "aliases": found.aliases.all(),
+                "aliases": found.aliases.filter(kind=Alias.Kind.NAME),
                 "categories": found.categories.all(),
                 "license": revision.license_info,
             },

@@ -26,7 +26,8 @@ from cyclopedia.document import (
 from cyclopedia.document.license import UNKNOWN_LICENSE
 from cyclopedia.document.markup import citation, cited_labels, escape_text
 from cyclopedia.document.titles import TitleError, normalize_title
-from cyclopedia.formats.base import MAX_ITEM_BYTES, ItemError, ReadError, ReadOptions
+from cyclopedia.formats.base import ItemError, ReadError, ReadOptions
+from cyclopedia.formats.files import read_text_file
 from cyclopedia.formats.mediawiki.urls import parse_page_url
 from cyclopedia.formats.text.footer import detect_license, footer_start
 from cyclopedia.formats.text.labels import split_label
@@ -52,37 +53,6 @@ class _Page:
     rows: list[tuple[str, list[str]]] = field(default_factory=list)
     blocks: list[list[str]] = field(default_factory=list)  # body blocks of lines
     footer: str = ""
-
-
-def _too_large(size: int) -> str:
-    return f"the file is {size:,} bytes; a page may be {MAX_ITEM_BYTES:,}"
-
-
-def decode(path: Path, data: bytes) -> str:
-    """The text of a page file, or ReadError for what is not UTF-8 text."""
-    if not data.strip():
-        raise ReadError(path, "the file is empty")
-    if len(data) > MAX_ITEM_BYTES:
-        raise ReadError(path, _too_large(len(data)))
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ReadError(
-                path, f"not valid UTF-16 (it starts with a UTF-16 mark): {error}"
-            ) from error
-    if b"\x00" in data:
-        raise ReadError(path, "this is a binary file (it contains NUL bytes), not a text page")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReadError(
-            path, f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
-        ) from error
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > max(8, len(text) // 100):
-        raise ReadError(path, "this is a binary file (it is full of control bytes), not a page")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
 
 
 def _is_title(line: str) -> bool:
@@ -227,15 +197,7 @@ class TextPageReader:
     description = "plain-text encyclopedia page (title, infobox rows, paragraphs, licence footer)"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | ItemError]:
-        try:
-            size = path.stat().st_size
-            if size > MAX_ITEM_BYTES:  # refused before a byte of it is read into memory
-                raise ReadError(path, _too_large(size))
-            with path.open("rb") as handle:  # at most one byte over: a device or a growing file
-                data = handle.read(MAX_ITEM_BYTES + 1)
-        except OSError as error:
-            raise ReadError(path, f"cannot read: {error.strerror or error}") from error
-        page = parse(path, decode(path, data))
+        page = parse(path, read_text_file(path))
         try:
             yield self.document(page, options, key=path.name)
         except (DocumentError, TitleError) as error:

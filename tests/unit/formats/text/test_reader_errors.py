@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cyclopedia.formats import files as reader_module
 from cyclopedia.formats.base import ReadError, ReadOptions
-from cyclopedia.formats.text import reader as reader_module
 from cyclopedia.formats.text.reader import TextPageReader
 
 SEED = Path(__file__).resolve().parents[3] / "data" / "text" / "qais-al-khazali.txt"

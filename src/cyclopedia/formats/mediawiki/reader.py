@@ -1,0 +1,112 @@
+"""The MediaWiki readers: XML dumps of a wiki, and bare wikitext files of one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cyclopedia.document import Document, DocumentError
+from cyclopedia.document.titles import TitleError, normalize_title
+from cyclopedia.formats.base import AliasItem, ItemError, ReadError, ReadOptions
+from cyclopedia.formats.files import read_text_file
+from cyclopedia.formats.mediawiki.dump import DumpReader, PageRevision, SiteInfo, redirect_target
+from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH
+from cyclopedia.formats.mediawiki.page import PageText, WikiSource, page_document
+from cyclopedia.formats.mediawiki.urls import WikiPage, parse_page_url
+from cyclopedia.formats.mediawiki.wikitext.convert import Namespaces
+
+MAIN_NAMESPACE = 0
+
+
+def _switch(options: ReadOptions) -> dt.date:
+    return options.wikimedia_license_switch or WIKIMEDIA_LICENSE_SWITCH
+
+
+def site_source(site: SiteInfo) -> WikiSource:
+    server = site.server
+    name = WikiPage(base=server, title="").site_name if server else site.sitename
+    if name == (urlsplit(server).hostname or "") and site.sitename:
+        name = site.sitename  # a wiki outside Wikimedia: its own name
+    return WikiSource(
+        server=server,
+        site_name=name,
+        language=site.language,
+        dbname=site.dbname,
+        namespaces=Namespaces.from_site(site.namespaces),
+    )
+
+
+def convert_page(
+    page: PageRevision, source: WikiSource, options: ReadOptions
+) -> Document | AliasItem | ItemError:
+    """One main-namespace page of a dump as a Document, or its redirect as an AliasItem."""
+    key = f"{source.dbname}:{page.page_id}"
+    if page.redirect_target:
+        return AliasItem(title=page.title, target=page.redirect_target, key=key)
+    try:
+        return page_document(
+            PageText(
+                title=page.title,
+                wikitext=page.text,
+                page_id=page.page_id,
+                revision_id=page.revision_id,
+                timestamp=page.timestamp,
+            ),
+            source,
+            license=options.license,
+            switch=_switch(options),
+        )
+    except (DocumentError, TitleError, RecursionError) as error:
+        return ItemError(key=key, title=page.title, message=f"cannot convert: {error}")
+
+
+class MediaWikiDumpReader:
+    name = "mediawiki"
+    description = "MediaWiki XML dump (pages-articles), plain or .bz2/.gz/.xz, schema 0.3-0.11"
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
+        dump = DumpReader(path)
+        source: WikiSource | None = None
+        for page in dump.pages():
+            if isinstance(page, ItemError):
+                yield page
+                continue
+            if source is None:
+                source = site_source(dump.site)
+            if page.namespace != MAIN_NAMESPACE:
+                continue  # categories, templates, talk and project pages are not articles
+            yield convert_page(page, source, options)
+
+
+class WikitextFileReader:
+    name = "wikitext"
+    description = "one page of bare wikitext (title from --title or the file name)"
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
+        text = read_text_file(path)
+        try:
+            title = normalize_title(options.title or path.stem)
+        except TitleError as error:
+            raise ReadError(path, f"no usable title (give one with --title): {error}") from error
+        target = redirect_target(text)
+        if target:
+            yield AliasItem(title=title, target=target, key=path.name)
+            return
+        wiki = parse_page_url(options.source_url) if options.source_url else None
+        source = WikiSource(
+            server=wiki.base if wiki else "",
+            site_name=wiki.site_name if wiki else "",
+            language=options.language,
+        )
+        try:
+            yield page_document(
+                PageText(title=title, wikitext=text),
+                source,
+                license=options.license,
+                switch=_switch(options),
+                source_url=options.source_url,
+            )
+        except (DocumentError, TitleError, RecursionError) as error:
+            raise ReadError(path, f"cannot convert: {error}") from error

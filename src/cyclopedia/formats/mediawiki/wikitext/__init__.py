@@ -1,0 +1,1 @@
+"""Wikitext to Cyclopedia Markdown and a Document, on top of mwparserfromhell."""

@@ -1,0 +1,635 @@
+"""Walk a mwparserfromhell tree and write Cyclopedia Markdown.
+
+Block structure (paragraphs, headings, lists, tables, quotes, code) is collected as lines with a
+kind, so that the Markdown gets the blank lines it needs between blocks (a Markdown list or table
+would otherwise swallow the paragraph after it). Inline content is converted recursively; text is
+escaped so that it stays text. Templates go to the citation, date, infobox and text-template
+modules; the ones nobody knows are dropped and counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from cyclopedia.document import Infobox, InfoboxField, Reference
+from cyclopedia.document.markup import escape_text
+from cyclopedia.document.titles import TitleError, normalize_title
+from cyclopedia.formats.mediawiki.wikitext import citations, dates, infobox_labels
+from cyclopedia.formats.mediawiki.wikitext.references import References
+from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown
+from cyclopedia.formats.mediawiki.wikitext.templates import (
+    DROPPED_HATNOTES,
+    HATNOTES,
+    is_dropped,
+    template_key,
+    text_template,
+)
+
+DISAMBIGUATION_TEMPLATES = {
+    "disambiguation", "disambig", "dab", "disamb", "hndis", "geodis", "surname", "given name",
+    "set index article", "sia", "shipindex", "hospitaldis", "schooldis", "roaddis", "mountainindex",
+    "begriffsklärung", "homonymie", "desambiguación", "неоднозначность", "توضيح",
+}  # fmt: skip
+MAGIC_WORD = re.compile(r"__[A-Z]{2,30}__")
+# Markup the parser left as text (unbalanced or malformed in the source): never shown to readers.
+_LEFTOVER = re.compile(
+    r"<ref\b[^>]*?/?>|</ref\s*>|<references\b[^>]*/?>|</references\s*>|\{\{!\}\}|"
+    r"\{\{|\}\}|\[\[|\]\]|\{\||\|\}|'{5}|'{2,3}",
+    re.IGNORECASE,
+)
+_TABLE_START = re.compile(r"^\s*\{\|", re.MULTILINE)
+_TABLE_END = re.compile(r"^\s*\|\}", re.MULTILINE)
+_TRAILING_LETTERS = re.compile(r"^[^\W\d_]+")
+_URL_SCHEMES = ("http://", "https://", "mailto:", "//")
+INLINE_HTML = {
+    "sub", "sup", "s", "del", "ins", "u", "abbr", "kbd", "var", "samp", "mark", "q", "cite",
+    "dfn", "bdi", "small", "time",
+}  # fmt: skip
+TRANSPARENT = {"span", "div", "center", "font", "big", "p", "strike", "tt", "em", "strong",
+               "b", "i", "onlyinclude", "includeonly", "bdo", "section", "wbr"}  # fmt: skip
+DROPPED_TAGS = {
+    "gallery", "timeline", "imagemap", "score", "graph", "mapframe", "maplink", "templatestyles",
+    "indicator", "noinclude", "templatedata", "categorytree", "inputbox", "hiero", "chem",
+    "ce", "charinsert", "dynamicpagelist", "img", "image", "style", "script",
+}  # fmt: skip
+CODE_TAGS = {"pre", "syntaxhighlight", "source", "code"}
+# Canonical namespace names and common aliases; localised ones come from the dump's site info.
+FILE_NAMESPACES = {"file", "image", "media"}
+CATEGORY_NAMESPACES = {"category"}
+OTHER_NAMESPACES = {
+    "talk", "user", "user talk", "wikipedia", "project", "wp", "help", "template", "portal",
+    "module", "draft", "special", "mediawiki", "book", "timedtext", "wikt", "wiktionary",
+    "commons", "w", "s", "q", "n", "b", "v", "voy", "d", "m", "meta", "species", "mw",
+    "wikisource", "wikiquote", "wikinews", "wikibooks", "wikiversity", "wikivoyage", "wikidata",
+}  # fmt: skip
+_LANGUAGE_PREFIX = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*$")
+
+
+@dataclass
+class Namespaces:
+    """The namespace prefixes that make a link not an article link."""
+
+    files: set[str] = field(default_factory=lambda: set(FILE_NAMESPACES))
+    categories: set[str] = field(default_factory=lambda: set(CATEGORY_NAMESPACES))
+    others: set[str] = field(default_factory=lambda: set(OTHER_NAMESPACES))
+
+    @classmethod
+    def from_site(cls, names: dict[int, str]) -> Namespaces:
+        spaces = cls()
+        for number, name in names.items():
+            key = name.strip().lower().replace("_", " ")
+            if not key:
+                continue
+            if number in (6, -2):
+                spaces.files.add(key)
+            elif number == 14:
+                spaces.categories.add(key)
+            elif number != 0:
+                spaces.others.add(key)
+        return spaces
+
+
+@dataclass
+class Conversion:
+    body: str
+    infobox: Infobox | None
+    references: tuple[Reference, ...]
+    categories: tuple[str, ...]
+    unknown_templates: Counter[str]
+    disambiguation: bool
+
+
+@dataclass
+class _Line:
+    kind: str  # "text", "list", "heading", "block"
+    text: str
+
+
+class _Walker:
+    def __init__(self, namespaces: Namespaces) -> None:
+        self.namespaces = namespaces
+        self.references = References()
+        self.unknown: Counter[str] = Counter()
+        self.categories: dict[str, None] = {}
+        self.infobox: Infobox | None = None
+        self.disambiguation = False
+        self.lines: list[_Line] = []
+        self.current: list[str] = []
+        self.list_prefix = ""
+        self.broken_table = False  # inside a table the parser could not read: skipped
+
+    # Block level ---------------------------------------------------------------------------
+
+    def end_line(self) -> None:
+        text = "".join(self.current).strip()
+        if self.list_prefix:
+            self.lines.append(_Line("list", _list_line(self.list_prefix, text)))
+        elif text:
+            self.lines.append(_Line("text", text))
+        else:
+            self.lines.append(_Line("blank", ""))
+        self.current = []
+        self.list_prefix = ""
+
+    def block(self, kind: str, text: str) -> None:
+        if "".join(self.current).strip() or self.list_prefix:
+            self.end_line()
+        self.current = []
+        self.lines.append(_Line(kind, text))
+
+    def at_line_start(self) -> bool:
+        return not "".join(self.current).strip()
+
+    def walk_blocks(self, code: Wikicode) -> None:
+        nodes = code.nodes
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            if self.broken_table and not isinstance(node, Text):
+                index += 1
+                continue
+            if isinstance(node, Text):
+                self.block_text(str(node.value))
+            elif isinstance(node, Heading):
+                title = self.inline(node.title).strip()
+                self.block("heading", "#" * max(1, min(6, node.level)) + " " + title)
+            elif isinstance(node, Tag) and node.wiki_markup in ("*", "#", ";", ":"):
+                if self.at_line_start() and not self.list_prefix.endswith(";"):
+                    self.list_prefix += str(node.wiki_markup)
+                elif str(node.wiki_markup) == ":" and self.list_prefix.endswith(";"):
+                    self.end_line()  # ";term : definition" → the definition on its own line
+                    self.list_prefix = ":"
+                else:
+                    self.current.append(escape_text(str(node.wiki_markup)))
+            elif isinstance(node, Tag) and str(node.tag).lower() == "table":
+                self.block("block", table_markdown(node, self.inline_cell))
+            elif isinstance(node, Tag) and node.wiki_markup == "----":
+                self.block("block", "---")
+            elif isinstance(node, Tag) and str(node.tag).lower() in CODE_TAGS - {"code"}:
+                self.block("block", _fence(_raw(node)))
+            elif isinstance(node, Tag) and str(node.tag).lower() == "blockquote":
+                quoted = self.convert_nested(node.contents)
+                self.block("block", "\n".join("> " + line for line in quoted.split("\n")))
+            elif isinstance(node, Template) and self.hatnote(node):
+                pass
+            else:
+                index += self.inline_node(nodes, index, self.current)
+                continue
+            index += 1
+
+    def block_text(self, text: str) -> None:
+        text = self.skip_broken_tables(MAGIC_WORD.sub("", text))
+        parts = text.split("\n")
+        for position, part in enumerate(parts):
+            if part:
+                if self.at_line_start():
+                    part = part.lstrip()  # leading spaces mean <pre> in wikitext; read as text
+                self.current.append(escape_inline(part))
+            if position < len(parts) - 1:
+                self.end_line()
+
+    def skip_broken_tables(self, text: str) -> str:
+        """Drop tables the parser left as text: from a line starting ``{|`` to one ``|}``."""
+        kept: list[str] = []
+        while text:
+            if self.broken_table:
+                end = _TABLE_END.search(text)
+                if end is None:
+                    return "".join(kept)
+                self.broken_table = False
+                text = text[end.end() :]
+                continue
+            start = _TABLE_START.search(text)
+            if start is None:
+                kept.append(text)
+                break
+            kept.append(text[: start.start()])
+            self.broken_table = True
+            text = text[start.end() :]
+        return "".join(kept)
+
+    def hatnote(self, template: Template) -> bool:
+        key = template_key(str(template.name))
+        if key in DROPPED_HATNOTES:
+            return True
+        if key not in HATNOTES:
+            return False
+        positional = [p for p in template.params if not p.showkey]
+        targets = []
+        for param in positional[:4]:
+            target, _, label = str(param.value).replace("{{!}}", "|").partition("|")
+            targets.append(self.link_markdown(target.strip(), escape_inline(label.strip())))
+        targets = [t for t in targets if t]
+        if targets:
+            text = f"{HATNOTES[key]}: {_join_words(targets)}"
+            self.block("block", f'<div class="hatnote">\n\n{text}\n\n</div>')
+        return True
+
+    # Inline level --------------------------------------------------------------------------
+
+    def inline(self, code: Wikicode | str) -> str:
+        """Inline Markdown for a piece of wikitext; lists and line breaks become ``<br>``."""
+        if isinstance(code, str):
+            code = mwparserfromhell.parse(code)
+        out: list[str] = []
+        nodes = code.nodes
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            if isinstance(node, Tag) and node.wiki_markup in ("*", "#", ";", ":"):
+                index += 1
+                continue  # list markers inside a value: the items become lines
+            if isinstance(node, Heading):
+                out.append(self.inline(node.title))
+                index += 1
+                continue
+            if isinstance(node, Tag) and str(node.tag).lower() == "table":
+                out.append(self.inline(node.contents))
+                index += 1
+                continue
+            index += self.inline_node(nodes, index, out)
+        return _collapse_lines("".join(out))
+
+    def inline_cell(self, code: Wikicode) -> str:
+        return self.inline(code)
+
+    def inline_node(self, nodes: Sequence[Node], index: int, out: list[str]) -> int:
+        """Append the Markdown of ``nodes[index]``; returns how many nodes were consumed."""
+        node = nodes[index]
+        if isinstance(node, Text):
+            out.append(escape_inline(MAGIC_WORD.sub("", str(node.value))))
+        elif isinstance(node, Wikilink):
+            label = self.inline(node.text).strip() if node.text is not None else ""
+            consumed = 1
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if isinstance(following, Text) and (match := _TRAILING_LETTERS.match(following.value)):
+                # [[bus]]es: the letters after the link belong to its label.
+                label = (label or _link_text(str(node.title))) + match.group(0)
+                out.append(self.link_markdown(str(node.title), label))
+                out.append(escape_inline(str(following.value)[match.end() :]))
+                consumed = 2
+            else:
+                out.append(self.link_markdown(str(node.title), label))
+            return consumed
+        elif isinstance(node, ExternalLink):
+            out.append(self.external_link(node))
+        elif isinstance(node, Template):
+            out.append(self.template(node))
+        elif isinstance(node, Tag):
+            out.append(self.tag(node))
+        elif isinstance(node, HTMLEntity):
+            out.append(escape_inline(node.normalize()))
+        elif isinstance(node, Comment | Argument):
+            pass
+        return 1
+
+    def link_markdown(self, raw_target: str, label: str) -> str:
+        """A wiki link as Cyclopedia Markdown; files, categories and other wikis are handled."""
+        target = raw_target.strip()
+        leading_colon = target.startswith(":")
+        target = target.lstrip(":").strip()
+        prefix, colon, rest = target.partition(":")
+        space = prefix.strip().lower().replace("_", " ")
+        if colon and not leading_colon and space in self.namespaces.files:
+            return ""  # media are out of scope (POLICY)
+        if colon and space in self.namespaces.categories:
+            if leading_colon:
+                return label or escape_inline(rest.strip())
+            self.add_category(rest.split("|", 1)[0])
+            return ""
+        if colon and (space in self.namespaces.others or _LANGUAGE_PREFIX.match(space)):
+            if not leading_colon and _LANGUAGE_PREFIX.match(space) and not label:
+                return ""  # an interlanguage link: [[de:Titel]]
+            return label or escape_inline(rest.strip() or target)
+        try:
+            title = normalize_title(target.split("#", 1)[0]) if target.split("#", 1)[0] else ""
+        except TitleError:
+            return label or escape_inline(target)
+        section = target.split("#", 1)[1].strip() if "#" in target else ""
+        if not title:
+            return label or escape_inline(section)
+        if title and title[0].islower():
+            title = title[0].upper() + title[1:]  # MediaWiki's first-letter case
+        destination = title + (f"#{section}" if section else "")
+        text = _link_label(label) if label else ""
+        shown = text or _link_text(target)
+        if shown == destination:
+            return f"[[{destination}]]"
+        return f"[[{destination}|{shown}]]"
+
+    def add_category(self, name: str) -> None:
+        try:
+            self.categories.setdefault(normalize_title(name), None)
+        except TitleError:
+            return
+
+    def external_link(self, node: ExternalLink) -> str:
+        url = str(node.url).strip()
+        if url.startswith("//"):
+            url = "https:" + url
+        if not url.startswith(_URL_SCHEMES):
+            return self.inline(node.title) if node.title else escape_inline(url)
+        label = self.inline(node.title).strip() if node.title else ""
+        destination = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+        if not label:
+            return f"<{destination}>"
+        return f"[{label}](<{destination}>)"
+
+    def tag(self, node: Tag) -> str:
+        name = str(node.tag).lower()
+        if node.wiki_markup in ("'''", "''"):
+            marker = "**" if node.wiki_markup == "'''" else "*"
+            return _emphasis(marker, self.inline(node.contents) if node.contents else "")
+        if name == "ref":
+            return self.ref(node)
+        if name == "references":
+            self.list_defined_refs(node.contents)
+            return ""
+        if name == "br":
+            return "<br>"
+        if name == "nowiki":
+            return escape_inline(_raw(node))
+        if name == "math":
+            return _code(_raw(node))
+        if name in CODE_TAGS:
+            return _code(_raw(node))
+        if name in INLINE_HTML:
+            inner = self.inline(node.contents) if node.contents else ""
+            return f"<{name}>{inner}</{name}>" if inner.strip() else ""
+        if name == "poem":
+            return self.inline(node.contents).replace("\n", "<br>") if node.contents else ""
+        if name in DROPPED_TAGS:
+            return ""
+        if name in ("hr",):
+            return ""
+        # Unknown and layout tags (span, div, center...): their content, without the tag.
+        return self.inline(node.contents) if node.contents else ""
+
+    def ref(self, node: Tag) -> str:
+        name = _attribute(node, "name")
+        group = _attribute(node, "group")
+        contents = node.contents if node.contents is not None and not node.self_closing else None
+        if contents is None or not str(contents).strip():
+            return self.references.cite("", name=name, group=group) if name else ""
+        text, url, doi = self.reference_text(contents)
+        return self.references.cite(text, url=url, doi=doi, name=name, group=group)
+
+    def reference_text(self, contents: Wikicode) -> tuple[str, str | None, str | None]:
+        """A reference's text: a citation template formatted, anything else converted."""
+        templates = [n for n in contents.nodes if isinstance(n, Template)]
+        others = "".join(
+            str(n) for n in contents.nodes if not isinstance(n, Template | Comment)
+        ).strip()
+        if len(templates) == 1 and not others:
+            key = template_key(str(templates[0].name))
+            if citations.is_citation_template(key):
+                cite = citations.format_citation(key, self.citation_params(templates[0]))
+                return cite.text, cite.url, cite.doi
+        return self.inline(contents), None, None
+
+    def list_defined_refs(self, contents: Wikicode | None) -> None:
+        if contents is None:
+            return
+        for node in contents.nodes:
+            if isinstance(node, Tag) and str(node.tag).lower() == "ref" and node.contents:
+                text, url, _doi = self.reference_text(node.contents)
+                self.references.define(text, name=_attribute(node, "name"), url=url)
+
+    def params(self, template: Template) -> tuple[list[str], dict[str, str]]:
+        positional: list[str] = []
+        named: dict[str, str] = {}
+        for param in template.params:
+            value = self.inline(param.value).strip()
+            if param.showkey:
+                named[str(param.name).strip().lower()] = value
+            else:
+                positional.append(value)
+        return positional, named
+
+    def citation_params(self, template: Template) -> dict[str, str]:
+        """Named parameters, with positional ones as "1", "2"... ({{cite q|Q42}})."""
+        positional, named = self.params(template)
+        numbered = {str(number): value for number, value in enumerate(positional, start=1)}
+        return {**numbered, **named}
+
+    def template(self, node: Template) -> str:
+        raw_name = str(node.name).strip()
+        if raw_name.startswith("#") or (":" in raw_name and raw_name.split(":")[0].isupper()):
+            # Parser functions ({{#invoke:...}}, {{#if:...}}) and magic words ({{DEFAULTSORT:x}}).
+            if raw_name.startswith("#"):
+                self.unknown[raw_name.split(":")[0].lower()] += 1
+            return ""
+        key = template_key(raw_name)
+        if key in DISAMBIGUATION_TEMPLATES:
+            self.disambiguation = True
+            return ""
+        if infobox_labels.is_infobox(key):
+            self.take_infobox(node, key)
+            return ""
+        if citations.is_citation_template(key):
+            cite = citations.format_citation(key, self.citation_params(node))
+            link = f" <{cite.url}>" if cite.url else ""
+            return cite.text + link
+        if citations.is_short_citation_template(key):
+            positional, named = self.params(node)
+            short = citations.format_short_citation(key, positional, named)
+            if not key.startswith("sfn"):
+                return short  # {{harvnb}} and kin are inline text, often inside a <ref>
+            return self.references.cite(short) if short else ""
+        if key in ("efn", "refn", "efn-ua", "efn-lr", "efn-la", "efn-lg", "notetag", "note"):
+            positional, named = self.params(node)
+            text = positional[0] if positional else named.get("1", "")
+            name = named.get("name", "")
+            if key == "note" and not text:
+                return ""
+            return self.references.cite(text, name=name, group="note") if text or name else ""
+        if key in ("reflist", "references") and node.has("refs"):
+            self.list_defined_refs(node.get("refs").value)
+            return ""
+        if dates.is_date_template(key):
+            positional, named = self.params(node)
+            date = dates.format_date_template(key, positional, named)
+            if date is not None:
+                return date
+            self.unknown[key] += 1
+            return ""
+        if key in HATNOTES or key in DROPPED_HATNOTES:
+            return ""  # a hatnote inside a paragraph or value: useless there
+        positional, named = self.params(node)
+        inline_text = text_template(key, positional, named)
+        if inline_text is not None:
+            return inline_text
+        if not is_dropped(key):
+            self.unknown[key] += 1
+        return ""
+
+    def take_infobox(self, node: Template, key: str) -> None:
+        if self.infobox is not None:
+            return  # the first infobox is the article's; others (embedded) are dropped
+        params = [(str(p.name).strip(), self.inline(p.value).strip()) for p in node.params]
+        rows = infobox_labels.infobox_fields(key, params)
+        fields = tuple(
+            InfoboxField(label=label, value=value.replace("<br>", "\n"))
+            for label, value in rows
+            if label.strip() and value.strip()
+        )
+        if fields:
+            title = infobox_labels.infobox_title(key, params)
+            self.infobox = Infobox(fields=fields, title=title or None)
+
+    def convert_nested(self, code: Wikicode) -> str:
+        nested = _Walker(self.namespaces)
+        nested.references = self.references
+        nested.unknown = self.unknown
+        nested.categories = self.categories
+        nested.walk_blocks(code)
+        nested.end_line()
+        return _assemble(nested.lines)
+
+
+def _scrub(text: str) -> str:
+    """Text without the wiki markup the parser could not read. Three apostrophes keep one, as
+    MediaWiki reads an unbalanced triple."""
+    return _LEFTOVER.sub(lambda m: "'" if m.group(0) == "'" * 3 else "", text)
+
+
+def escape_inline(text: str) -> str:
+    """Escape text for inline use: like escape_text, but keeps the surrounding spaces."""
+    text = _scrub(text)
+    if not text:
+        return ""
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return lead + escape_text(" ".join(core.split())) + tail
+
+
+def _emphasis(marker: str, inner: str) -> str:
+    core = inner.strip()
+    if not core:
+        return inner
+    lead = " " if inner[0].isspace() else ""
+    tail = " " if inner[-1].isspace() else ""
+    return f"{lead}{marker}{core}{marker}{tail}"
+
+
+def _code(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _fence(text: str) -> str:
+    text = text.strip("\n")
+    fence = "`" * max(3, max((len(run) for run in re.findall(r"`{3,}", text)), default=0) + 1)
+    return f"{fence}\n{text}\n{fence}"
+
+
+def _raw(node: Tag) -> str:
+    return str(node.contents) if node.contents is not None else ""
+
+
+def _attribute(node: Tag, name: str) -> str:
+    if not node.has(name):
+        return ""
+    return str(node.get(name).value).strip().strip("\"'").strip()
+
+
+def _link_text(target: str) -> str:
+    """What MediaWiki shows for an unlabelled link: the target, section sign for sections."""
+    page, _, section = target.strip().lstrip(":").partition("#")
+    page = " ".join(page.replace("_", " ").split())
+    if not page and section:
+        return "§ " + section.strip()
+    return page + (f" § {section.strip()}" if section.strip() else "")
+
+
+def _link_label(label: str) -> str:
+    """A link label in wiki-link syntax: no brackets, pipes or line breaks."""
+    label = label.replace("<br>", " ").replace("\n", " ")
+    return " ".join(re.sub(r"[\[\]|]", "", label).split())
+
+
+def _join_words(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _list_line(prefix: str, text: str) -> str:
+    depth = len(prefix) - 1
+    indent = "   " * depth
+    last = prefix[-1]
+    if last == "#":
+        return f"{indent}1. {text}"
+    if last == ";":
+        return f"{indent}**{text}**" if text else ""
+    if last == ":" and set(prefix) == {":"}:
+        return text  # indentation only: a paragraph
+    return f"{indent}- {text}"
+
+
+def _collapse_lines(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    return "<br>".join(line for line in lines if line)
+
+
+def _assemble(lines: Iterable[_Line]) -> str:
+    """Lines with the blank lines Markdown needs between blocks of different kinds."""
+    out: list[str] = []
+    previous = "blank"
+    for line in lines:
+        if line.kind == "blank":
+            if out and out[-1] != "":
+                out.append("")
+            previous = "blank"
+            continue
+        if not line.text.strip():
+            continue
+        separate = previous != "blank" and (
+            line.kind != previous or line.kind in ("heading", "block")
+        )
+        if separate and out and out[-1] != "":
+            out.append("")
+        out.append(line.text)
+        previous = line.kind
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def convert(wikitext: str, *, namespaces: Namespaces | None = None) -> Conversion:
+    """Convert one page's wikitext."""
+    walker = _Walker(namespaces or Namespaces())
+    walker.walk_blocks(mwparserfromhell.parse(wikitext))
+    walker.end_line()
+    body = _assemble(walker.lines)
+    return Conversion(
+        body=body,
+        infobox=walker.infobox,
+        references=walker.references.build(),
+        categories=tuple(walker.categories),
+        unknown_templates=walker.unknown,
+        disambiguation=walker.disambiguation,
+    )

@@ -1,0 +1,109 @@
+"""Wikitext tables as GFM tables.
+
+Every table becomes a GFM table: its first row is the header (as in most wikitables), row and
+column spans are expanded into empty cells, line breaks in cells become ``<br>``, and a caption
+becomes a bold line above. Nested tables are flattened into their cells' text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Tag
+from mwparserfromhell.wikicode import Wikicode
+
+MAX_COLUMNS = 50
+MAX_SPAN = 50
+
+
+@dataclass
+class _Cell:
+    text: str
+    colspan: int
+    rowspan: int
+
+
+def _span(tag: Tag, name: str) -> int:
+    if not tag.has(name):
+        return 1
+    value = str(tag.get(name).value).strip().strip("\"'")
+    return max(1, min(MAX_SPAN, int(value))) if value.isdigit() else 1
+
+
+def _rows(table: Tag, inline: Callable[[Wikicode], str]) -> tuple[str, list[list[_Cell]]]:
+    caption = ""
+    rows: list[list[_Cell]] = []
+    implicit: list[_Cell] = []
+    for node in table.contents.nodes:
+        if not isinstance(node, Tag):
+            continue
+        tag = str(node.tag).lower()
+        if tag == "caption":
+            caption = inline(node.contents)
+        elif tag == "tr":
+            cells = [
+                _Cell(inline(cell.contents), _span(cell, "colspan"), _span(cell, "rowspan"))
+                for cell in node.contents.nodes
+                if isinstance(cell, Tag) and str(cell.tag).lower() in ("td", "th")
+            ]
+            if implicit:
+                rows.append(implicit)
+                implicit = []
+            if cells:
+                rows.append(cells)
+        elif tag in ("td", "th"):  # cells before the first "|-"
+            implicit.append(_Cell(inline(node.contents), _span(node, "colspan"), 1))
+    if implicit:
+        rows.insert(0, implicit)
+    return caption, rows
+
+
+def _grid(rows: list[list[_Cell]]) -> list[list[str]]:
+    grid: list[list[str]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for row in rows:
+        out: list[str] = []
+        column = 0
+        cells = iter(row)
+        while True:
+            if pending.get(column, 0) > 0:
+                pending[column] -= 1
+                out.append("")
+                column += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            for offset in range(cell.colspan):
+                out.append(cell.text if offset == 0 else "")
+                if cell.rowspan > 1:
+                    pending[column + offset] = cell.rowspan - 1
+            column += cell.colspan
+            if column >= MAX_COLUMNS:
+                break
+        grid.append(out[:MAX_COLUMNS])
+    return grid
+
+
+def _cell(text: str) -> str:
+    text = "<br>".join(part.strip() for part in text.strip().split("\n") if part.strip())
+    return text.replace("|", "\\|") or " "
+
+
+def table_markdown(table: Tag, inline: Callable[[Wikicode], str]) -> str:
+    """A GFM table (with a bold caption line) for a wikitext table, or "" when it is empty."""
+    caption, rows = _rows(table, inline)
+    grid = _grid(rows)
+    width = max((len(row) for row in grid), default=0)
+    if width == 0:
+        return ""
+    lines = []
+    if caption.strip():
+        lines.extend([f"**{caption.strip()}**", ""])
+    for index, row in enumerate(grid):
+        cells = [_cell(text) for text in row] + [" "] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if index == 0:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Tests for the wikitext converter's template modules."""
