@@ -97,12 +97,21 @@ def expected_references(wikitext: str) -> int:
 
 
 def headings(wikitext: str) -> list[str]:
+    """Headings of sections with readable content (a section of only templates is dropped)."""
     code = mwparserfromhell.parse(wikitext)
+    for link in code.filter_wikilinks(recursive=True):
+        if ":" in str(link.title).lstrip(":"):  # categories, files, other wikis: not shown text
+            try:
+                code.remove(link)
+            except ValueError:
+                continue
     found = []
-    for heading in code.filter_headings(recursive=False):
-        text = heading.title.strip_code().strip()
-        if text:
-            found.append(" ".join(text.split()))
+    for section in code.get_sections(include_lead=False, flat=False):
+        heading = section.filter_headings(recursive=False)[0]
+        text = " ".join(heading.title.strip_code().split())
+        body = section.strip_code().replace(heading.title.strip_code(), "", 1).strip()
+        if text and re.search(r"\w", body):
+            found.append(text)
     return found
 
 

@@ -103,11 +103,19 @@ def test_a_bad_item_is_recorded_and_the_run_goes_on() -> None:
 
 def test_sample_content_loads_only_into_an_empty_database() -> None:
     runs = sample_content_load()
-    assert [run.created for run in runs] == [1]
+    assert [run.created for run in runs] == [1, 1, 1, 1]
+    assert all(run.failed == run.quarantined == 0 for run in runs)
     article = Article.objects.get(title="Qais al-Khazali")
     assert article.published_revision.source_url == SEED_URL  # type: ignore[union-attr]
+    andorra = Article.objects.get(title="Andorra").published_revision
+    assert andorra is not None
+    assert andorra.license == "CC-BY-SA-3.0"  # a 2016 revision
+    assert "oldid=" in andorra.revision_url
+    assert Alias.objects.get(title="AndorrA").article == Article.objects.get(title="Andorra")
+    assert Article.objects.get(title="Julia Kristeva").published_revision.infobox  # type: ignore[union-attr]
+    assert Article.objects.get(title="Alsea (company)").published_revision.infobox  # type: ignore[union-attr]
     assert sample_content_load() == []
-    assert ImportRun.objects.count() == 1
+    assert ImportRun.objects.count() == 4
 
 
 def test_source_gets_the_homepage_of_its_urls() -> None:

@@ -66,14 +66,16 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     help="SPDX id of the licence (e.g. CC-BY-SA-4.0), for inputs that do not state it.",
 )
 @click.option("--title", help="Title of the article, for inputs that do not state it.")
-@click.option("--language", default="en", show_default=True, help="Language code of the text.")
+@click.option(
+    "--language", help="Language code of the text, when the input does not say it (default: en)."
+)
 def import_command(
     paths: tuple[Path, ...],
     format_name: str | None,
     source_url: str | None,
     license_: object,
     title: str | None,
-    language: str,
+    language: str | None,
 ) -> None:
     """Import articles from PATHS (files, or folders of files).
 
@@ -82,6 +84,8 @@ def import_command(
     published are quarantined with the reason. Exits with status 1 when a file could not be read.
     """
     setup_django()
+    from django.conf import settings
+
     from cyclopedia.apps.ingest.models import ImportRun
     from cyclopedia.apps.ingest.services import (
         documents_ingest,
@@ -96,6 +100,7 @@ def import_command(
         license=license_,  # type: ignore[arg-type]  # set by the _license callback
         title=title,
         language=language,
+        wikimedia_license_switch=settings.WIKIMEDIA_LICENSE_SWITCH,
     )
     runs: list[ImportRun] = []
     problems = 0

@@ -65,6 +65,13 @@ SECURE = Option(
     "Served over HTTPS: secure cookies, HSTS (with preload) and a redirect from plain HTTP.",
 )
 
+WIKIMEDIA_LICENSE_SWITCH = Option(
+    "CYCLOPEDIA_WIKIMEDIA_LICENSE_SWITCH",
+    "2023-06-07",
+    "The day Wikimedia text moved from CC BY-SA 3.0 to 4.0 (ISO date): imported revisions "
+    "before it are CC BY-SA 3.0, revisions from it on CC BY-SA 4.0.",
+)
+
 OPTIONS: tuple[Option, ...] = (
     HOME,
     DATABASE_URL,
@@ -74,4 +81,5 @@ OPTIONS: tuple[Option, ...] = (
     SITE_NAME,
     LOG_LEVEL,
     SECURE,
+    WIKIMEDIA_LICENSE_SWITCH,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import tempfile
@@ -56,6 +57,7 @@ DEBUG = options.DEBUG.get_bool()
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [host.strip() for host in options.ALLOWED_HOSTS.get().split(",") if host.strip()]
 SITE_NAME = options.SITE_NAME.get()
+WIKIMEDIA_LICENSE_SWITCH = dt.date.fromisoformat(options.WIKIMEDIA_LICENSE_SWITCH.get())
 
 INSTALLED_APPS = [
     "django.contrib.auth",

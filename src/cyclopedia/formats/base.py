@@ -50,7 +50,7 @@ class ReadOptions:
     source_url: str | None = None
     license: License | None = None
     title: str | None = None
-    language: str = "en"
+    language: str | None = None  # None: what the input says, else English
     # The day Wikimedia text moved from CC BY-SA 3.0 to 4.0 (formats/mediawiki/license.py).
     wikimedia_license_switch: dt.date | None = None
 

@@ -20,7 +20,7 @@ def test_read_error_names_the_file_and_says_why() -> None:
 def test_read_options_default_to_nothing_supplied() -> None:
     options = ReadOptions()
     assert (options.source_url, options.license, options.title) == (None, None, None)
-    assert options.language == "en"
+    assert options.language is None  # the input says, else English
     with pytest.raises(dataclasses.FrozenInstanceError):
         options.title = "x"  # type: ignore[misc]
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from django.conf import settings
+
 from cyclopedia.apps.articles.models import Article
 from cyclopedia.apps.ingest.models import ImportRun
 from cyclopedia.apps.ingest.services import documents_ingest, import_run_finish, import_run_start
@@ -33,7 +35,12 @@ def sample_items() -> list[SampleItem]:
             SampleItem(
                 path=Path(str(folder / entry["file"])),
                 format=entry["format"],
-                options=ReadOptions(source_url=entry.get("source_url"), license=license),
+                options=ReadOptions(
+                    source_url=entry.get("source_url"),
+                    license=license,
+                    title=entry.get("title"),
+                    wikimedia_license_switch=settings.WIKIMEDIA_LICENSE_SWITCH,
+                ),
             )
         )
     return items

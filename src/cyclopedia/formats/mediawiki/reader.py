@@ -24,8 +24,12 @@ def _switch(options: ReadOptions) -> dt.date:
     return options.wikimedia_license_switch or WIKIMEDIA_LICENSE_SWITCH
 
 
-def site_source(site: SiteInfo) -> WikiSource:
+def site_source(site: SiteInfo, *, fallback_url: str | None = None) -> WikiSource:
+    """The wiki of a dump; ``fallback_url`` (--source-url) names it when the dump does not."""
     server = site.server
+    if not server and fallback_url:
+        parts = urlsplit(fallback_url)
+        server = f"{parts.scheme}://{parts.hostname}" if parts.scheme and parts.hostname else ""
     name = WikiPage(base=server, title="").site_name if server else site.sitename
     if name == (urlsplit(server).hostname or "") and site.sitename:
         name = site.sitename  # a wiki outside Wikimedia: its own name
@@ -67,14 +71,14 @@ class MediaWikiDumpReader:
     description = "MediaWiki XML dump (pages-articles), plain or .bz2/.gz/.xz, schema 0.3-0.11"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
-        dump = DumpReader(path)
+        dump = DumpReader(path, language=options.language)
         source: WikiSource | None = None
         for page in dump.pages():
             if isinstance(page, ItemError):
                 yield page
                 continue
             if source is None:
-                source = site_source(dump.site)
+                source = site_source(dump.site, fallback_url=options.source_url)
             if page.namespace != MAIN_NAMESPACE:
                 continue  # categories, templates, talk and project pages are not articles
             yield convert_page(page, source, options)
@@ -98,7 +102,7 @@ class WikitextFileReader:
         source = WikiSource(
             server=wiki.base if wiki else "",
             site_name=wiki.site_name if wiki else "",
-            language=options.language,
+            language=options.language or "en",
         )
         try:
             yield page_document(

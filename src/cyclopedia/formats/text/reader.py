@@ -235,7 +235,7 @@ class TextPageReader:
             attribution=attribution,
             license=license,
             license_evidence=evidence,
-            language=options.language,
+            language=options.language or "en",
             aliases=tuple(page.aliases),
             infobox=infobox,
             references=references,

@@ -597,8 +597,32 @@ def _collapse_lines(text: str) -> str:
     return "<br>".join(line for line in lines if line)
 
 
+def _heading_level(line: _Line) -> int:
+    return len(line.text) - len(line.text.lstrip("#")) if line.kind == "heading" else 0
+
+
+def _without_empty_sections(lines: list[_Line]) -> list[_Line]:
+    """Headings whose section has nothing left (its content was a reference list, a navbox or
+    links to other wikis, all dropped) are dropped too, innermost first."""
+    kept = [line for line in lines if line.kind == "blank" or line.text.strip()]
+    changed = True
+    while changed:
+        changed = False
+        for index, line in enumerate(kept):
+            level = _heading_level(line)
+            if not level:
+                continue
+            following = next((n for n in kept[index + 1 :] if n.kind != "blank"), None)
+            if following is None or 0 < _heading_level(following) <= level:
+                del kept[index]
+                changed = True
+                break
+    return kept
+
+
 def _assemble(lines: Iterable[_Line]) -> str:
     """Lines with the blank lines Markdown needs between blocks of different kinds."""
+    lines = _without_empty_sections(list(lines))
     out: list[str] = []
     previous = "blank"
     for line in lines:
