@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,13 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 @click.option(
     "--language", help="Language code of the text, when the input does not say it (default: en)."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="one per core",
+    help="Processes converting pages (MediaWiki dumps); one writer saves them in batches.",
+)
 def import_command(
     paths: tuple[Path, ...],
     format_name: str | None,
@@ -76,6 +84,7 @@ def import_command(
     license_: object,
     title: str | None,
     language: str | None,
+    workers: int,
 ) -> None:
     """Import articles from PATHS (files, or folders of files).
 
@@ -101,6 +110,7 @@ def import_command(
         title=title,
         language=language,
         wikimedia_license_switch=settings.WIKIMEDIA_LICENSE_SWITCH,
+        workers=workers,
     )
     runs: list[ImportRun] = []
     problems = 0

@@ -53,6 +53,8 @@ class ReadOptions:
     language: str | None = None  # None: what the input says, else English
     # The day Wikimedia text moved from CC BY-SA 3.0 to 4.0 (formats/mediawiki/license.py).
     wikimedia_license_switch: dt.date | None = None
+    # Processes converting items, for readers whose conversion is the slow part (MediaWiki).
+    workers: int = 1
 
 
 class Reader(Protocol):

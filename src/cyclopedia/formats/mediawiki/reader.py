@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +16,7 @@ from cyclopedia.formats.files import read_text_file
 from cyclopedia.formats.mediawiki.dump import DumpReader, PageRevision, SiteInfo, redirect_target
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH
 from cyclopedia.formats.mediawiki.page import PageText, WikiSource, page_document
+from cyclopedia.formats.mediawiki.pipeline import convert_pages
 from cyclopedia.formats.mediawiki.urls import WikiPage, parse_page_url
 from cyclopedia.formats.mediawiki.wikitext.convert import Namespaces
 
@@ -42,8 +45,12 @@ def site_source(site: SiteInfo, *, fallback_url: str | None = None) -> WikiSourc
     )
 
 
+def _page_key(page: PageRevision) -> tuple[str, str]:
+    return page.page_id or page.title, page.title
+
+
 def convert_page(
-    page: PageRevision, source: WikiSource, options: ReadOptions
+    page: PageRevision, *, source: WikiSource, options: ReadOptions
 ) -> Document | AliasItem | ItemError:
     """One main-namespace page of a dump as a Document, or its redirect as an AliasItem."""
     key = f"{source.dbname}:{page.page_id}"
@@ -72,16 +79,24 @@ class MediaWikiDumpReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
         dump = DumpReader(path, language=options.language)
-        source: WikiSource | None = None
+        articles = self._articles(dump)
+        first = next(articles, None)
+        if first is None:
+            return
+        source = site_source(dump.site, fallback_url=options.source_url)
+        convert: Callable[[PageRevision], Document | AliasItem | ItemError] = functools.partial(
+            convert_page, source=source, options=options
+        )
+        yield from convert_pages(
+            itertools.chain([first], articles), convert, key=_page_key, workers=options.workers
+        )
+
+    @staticmethod
+    def _articles(dump: DumpReader) -> Iterator[PageRevision | ItemError]:
         for page in dump.pages():
-            if isinstance(page, ItemError):
+            # Categories, templates, talk and project pages are not articles.
+            if isinstance(page, ItemError) or page.namespace == MAIN_NAMESPACE:
                 yield page
-                continue
-            if source is None:
-                source = site_source(dump.site, fallback_url=options.source_url)
-            if page.namespace != MAIN_NAMESPACE:
-                continue  # categories, templates, talk and project pages are not articles
-            yield convert_page(page, source, options)
 
 
 class WikitextFileReader:

@@ -1,0 +1,198 @@
+"""Converting pages in worker processes, each page within a time and memory budget.
+
+The dump is read in one process (XML parsing is fast); converting wikitext is slow
+(mwparserfromhell) and has pathological inputs, so it runs in worker processes:
+
+- results come back in input order, so an import's checkpoint is simply a count of items;
+- each page gets a time budget (SIGALRM in the worker) and each worker a memory ceiling
+  (RLIMIT_AS); a page over either becomes an ItemError and the run goes on;
+- a worker that dies (a crash in the C tokenizer) takes only its page down: the pages in flight
+  are converted again one at a time in a fresh pool, and the one that kills it again is recorded.
+
+With ``workers=1`` pages are converted in the calling process (time budget only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any, Generic, TypeVar
+
+from cyclopedia.formats.base import ItemError
+
+Page = TypeVar("Page")
+Result = TypeVar("Result")
+
+DEFAULT_SECONDS = 30.0
+DEFAULT_MEMORY_BYTES = 2 << 30  # address space per worker
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    seconds: float = DEFAULT_SECONDS
+    memory_bytes: int = DEFAULT_MEMORY_BYTES
+
+
+class OverBudget(Exception):
+    """A page took longer than its time budget."""
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise OverBudget
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the main thread of this process after ``seconds``."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_init(memory_bytes: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(memory_bytes)
+
+
+def convert_within_budget(
+    convert: Callable[[Page], Result],
+    page: Page,
+    seconds: float,
+    key: Callable[[Page], tuple[str, str]],
+) -> Result | ItemError:
+    """``convert(page)``, or an ItemError saying which budget it broke."""
+    try:
+        with time_budget(seconds):
+            return convert(page)
+    except OverBudget:
+        item_key, title = key(page)
+        return ItemError(item_key, f"over its time budget of {seconds:g} s", title)
+    except MemoryError:
+        item_key, title = key(page)
+        return ItemError(item_key, "over its memory budget", title)
+    except RecursionError:
+        item_key, title = key(page)
+        return ItemError(item_key, "nested too deeply to convert", title)
+
+
+@dataclass(frozen=True)
+class _Task(Generic[Page, Result]):
+    convert: Callable[[Page], Result]
+    seconds: float
+    key: Callable[[Page], tuple[str, str]]
+
+    def __call__(self, page: Page) -> Result | ItemError:
+        return convert_within_budget(self.convert, page, self.seconds, self.key)
+
+
+def convert_pages(
+    pages: Iterable[Page | ItemError],
+    convert: Callable[[Page], Result],
+    *,
+    key: Callable[[Page], tuple[str, str]],
+    workers: int = 1,
+    budget: Budget = Budget(),
+) -> Iterator[Result | ItemError]:
+    """Converted pages in input order. ``convert`` and ``key`` must be picklable (top level)."""
+    task = _Task(convert, budget.seconds, key)
+    if workers <= 1:
+        for page in pages:
+            yield page if isinstance(page, ItemError) else task(page)
+        return
+    yield from _pooled(pages, task, key, workers, budget)
+
+
+def _executor(workers: int, budget: Budget) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker_init,
+        initargs=(budget.memory_bytes,),
+    )
+
+
+def _pooled(
+    pages: Iterable[Any],
+    task: _Task[Any, Any],
+    key: Callable[[Any], tuple[str, str]],
+    workers: int,
+    budget: Budget,
+) -> Iterator[Any]:
+    window = workers * 8  # pages in flight: bounds memory, keeps the workers busy
+    executor = _executor(workers, budget)
+    pending: deque[tuple[Any, Future[Any] | None]] = deque()
+    try:
+        for page in pages:
+            future = None if isinstance(page, ItemError) else executor.submit(task, page)
+            pending.append((page, future))
+            while len(pending) >= window:
+                result, executor = _next(pending, executor, task, key, workers, budget)
+                yield result
+        while pending:
+            result, executor = _next(pending, executor, task, key, workers, budget)
+            yield result
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _next(
+    pending: deque[tuple[Any, Future[Any] | None]],
+    executor: ProcessPoolExecutor,
+    task: _Task[Any, Any],
+    key: Callable[[Any], tuple[str, str]],
+    workers: int,
+    budget: Budget,
+) -> tuple[Any, ProcessPoolExecutor]:
+    page, future = pending[0]
+    if future is None:
+        pending.popleft()
+        return page, executor  # an ItemError from the reader
+    try:
+        result = future.result()
+    except BrokenProcessPool:
+        executor.shutdown(wait=False, cancel_futures=True)
+        return _recover(pending, task, key, workers, budget)
+    pending.popleft()
+    return result, executor
+
+
+def _recover(
+    pending: deque[tuple[Any, Future[Any] | None]],
+    task: _Task[Any, Any],
+    key: Callable[[Any], tuple[str, str]],
+    workers: int,
+    budget: Budget,
+) -> tuple[Any, ProcessPoolExecutor]:
+    """A worker died: convert the pages in flight one at a time to find the one that kills it."""
+    page, _ = pending.popleft()
+    single = _executor(1, budget)
+    try:
+        result: Any = single.submit(task, page).result()
+    except BrokenProcessPool:
+        item_key, title = key(page)
+        result = ItemError(item_key, "the converter crashed on this page", title)
+    finally:
+        single.shutdown(wait=False, cancel_futures=True)
+    executor = _executor(workers, budget)
+    for index, (other, _future) in enumerate(pending):
+        resubmitted = None if isinstance(other, ItemError) else executor.submit(task, other)
+        pending[index] = (other, resubmitted)
+    return result, executor

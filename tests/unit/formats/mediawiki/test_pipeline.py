@@ -1,0 +1,77 @@
+"""Conversion in worker processes: order, budgets, and a worker that dies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from cyclopedia.formats.base import ItemError
+from cyclopedia.formats.mediawiki.pipeline import Budget, convert_pages
+
+
+def key(page: str) -> tuple[str, str]:
+    return page, page.upper()
+
+
+def convert(page: str) -> str:
+    if page == "slow":
+        time.sleep(5)
+    if page == "hog":
+        hog = bytearray(3 << 30)  # more than the worker's memory budget
+        return str(len(hog))
+    if page == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)  # as a crash in a C extension would
+    if page == "deep":
+        raise RecursionError
+    return page * 2
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_in_input_order_with_reader_errors_passed_through(workers: int) -> None:
+    error = ItemError("k", "unreadable")
+    pages = ["a", "b", error, *"cdefghijklmnopqrstuvwxyz"]
+    results = list(convert_pages(pages, convert, key=key, workers=workers))
+    assert results[:4] == ["aa", "bb", error, "cc"]
+    assert results[-1] == "zz"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_over_its_time_budget_is_an_item_error(workers: int) -> None:
+    started = time.monotonic()
+    results = list(
+        convert_pages(["a", "slow", "b"], convert, key=key, workers=workers, budget=Budget(0.3))
+    )
+    assert results[0] == "aa"
+    assert results[2] == "bb"
+    assert isinstance(results[1], ItemError)
+    assert results[1].message == "over its time budget of 0.3 s"
+    assert results[1].title == "SLOW"
+    assert time.monotonic() - started < 4
+
+
+def test_a_page_over_the_memory_budget_is_an_item_error() -> None:
+    budget = Budget(seconds=10, memory_bytes=1 << 30)
+    results = list(convert_pages(["a", "hog", "b"], convert, key=key, workers=2, budget=budget))
+    assert results[0] == "aa"
+    assert results[2] == "bb"
+    assert isinstance(results[1], ItemError)
+    assert results[1].message == "over its memory budget"
+
+
+def test_deep_nesting_is_an_item_error() -> None:
+    [result] = convert_pages(["deep"], convert, key=key)
+    assert isinstance(result, ItemError)
+    assert "nested too deeply" in result.message
+
+
+def test_a_worker_that_dies_takes_only_its_own_page_down() -> None:
+    pages = ["a", "b", "crash", "c", "d", "e"]
+    results = list(convert_pages(pages, convert, key=key, workers=2))
+    assert [r for r in results if not isinstance(r, ItemError)] == ["aa", "bb", "cc", "dd", "ee"]
+    (crashed,) = [r for r in results if isinstance(r, ItemError)]
+    assert crashed.key == "crash"
+    assert crashed.message == "the converter crashed on this page"
+    assert results.index(crashed) == 2
