@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -98,6 +99,7 @@ def import_command(
     from cyclopedia.apps.ingest.models import ImportRun
     from cyclopedia.apps.ingest.services import (
         documents_ingest,
+        import_resume_point,
         import_run_finish,
         import_run_start,
     )
@@ -133,10 +135,15 @@ def import_command(
                 console.print(f"[red]error[/red] {error}")
                 problems += 1
                 continue
+            source = path.resolve()
+            skip = import_resume_point(path=source, format=reader.name)
+            if skip:
+                console.print(f"Resuming {path}: {skip} items were saved by an earlier run.")
             run = import_run_start(
-                path=path,
+                path=source,
                 format=reader.name,
                 options={"source_url": source_url or "", "license": str(license_ or "")},
+                skip=skip,
             )
 
             def report(current: ImportRun, task_id: TaskID = task) -> None:
@@ -145,7 +152,8 @@ def import_command(
                 progress.update(task_id, completed=current.read, rate=rate)
 
             try:
-                documents_ingest(run=run, items=reader.read(path, options), progress=report)
+                items = reader.read(path, dataclasses.replace(options, skip=skip))
+                documents_ingest(run=run, items=items, progress=report)
             except ReadError as error:
                 import_run_finish(run=run, status=ImportRun.Status.FAILED, message=error.reason)
                 console.print(f"[red]error[/red] {error}")

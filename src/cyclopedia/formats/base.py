@@ -55,6 +55,8 @@ class ReadOptions:
     wikimedia_license_switch: dt.date | None = None
     # Processes converting items, for readers whose conversion is the slow part (MediaWiki).
     workers: int = 1
+    # Items to pass over unread (resuming an interrupted import); multi-item readers honour it.
+    skip: int = 0
 
 
 class Reader(Protocol):

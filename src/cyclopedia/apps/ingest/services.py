@@ -34,8 +34,26 @@ ProgressCallback = Callable[[ImportRun], None]
 _SOURCE_KINDS = {choice.value for choice in Source.Kind}
 
 
-def import_run_start(*, path: Path | str, format: str, options: dict[str, str]) -> ImportRun:
-    return ImportRun.objects.create(path=str(path), format=format, options=options)
+def import_run_start(
+    *, path: Path | str, format: str, options: dict[str, str], skip: int = 0
+) -> ImportRun:
+    """A new run; ``skip`` items were saved by an earlier run of the same input."""
+    return ImportRun.objects.create(
+        path=str(path), format=format, options=options, checkpoint={"skipped": skip}
+    )
+
+
+def import_resume_point(*, path: Path | str, format: str) -> int:
+    """Items already saved by the last unfinished import of this input (0 when there is none).
+
+    An import killed (status still "running"), interrupted or stopped by a read error has saved
+    whole batches up to its checkpoint; importing the same input again continues from there.
+    """
+    last = ImportRun.objects.filter(path=str(path), format=format).order_by("-started").first()
+    if last is None or last.status == ImportRun.Status.FINISHED:
+        return 0
+    done = last.checkpoint.get("items_done", 0)
+    return int(done) + int(last.checkpoint.get("skipped", 0))
 
 
 def import_run_finish(*, run: ImportRun, status: str, message: str = "") -> ImportRun:
@@ -164,7 +182,7 @@ def documents_ingest(
                 with transaction.atomic():
                     for item in batch:
                         _ingest_one(run, item, sources)
-                    run.checkpoint = {"items_done": run.read}
+                    run.checkpoint = {**run.checkpoint, "items_done": run.read}
                     run.save()
             except BaseException:
                 run.refresh_from_db()  # the batch was rolled back: so were its counts

@@ -79,7 +79,7 @@ class MediaWikiDumpReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
         dump = DumpReader(path, language=options.language)
-        articles = self._articles(dump)
+        articles = itertools.islice(self._articles(dump), options.skip, None)
         first = next(articles, None)
         if first is None:
             return

@@ -1,0 +1,87 @@
+"""A crash mid-import followed by a resume gives the same database as an uninterrupted import."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from cyclopedia.apps.articles.models import Alias, Article, Revision, Source
+from cyclopedia.apps.ingest.models import ImportRun
+from cyclopedia.apps.ingest.services import (
+    documents_ingest,
+    import_resume_point,
+    import_run_finish,
+    import_run_start,
+)
+from cyclopedia.formats.base import ReadOptions
+from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader
+
+pytestmark = pytest.mark.django_db
+
+DUMP = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared/corpus/mediawiki/zulko_tiny_dump_enwiki-20250201.xml.bz2"
+)
+OPTIONS = ReadOptions(source_url="https://en.wikipedia.org/")
+T = TypeVar("T")
+
+
+class Killed(BaseException):
+    """Stands for kill -9: nothing after it runs, not even the run's own bookkeeping."""
+
+
+def killed_after(items: Iterator[T], count: int) -> Iterator[T]:
+    for index, item in enumerate(items):
+        if index == count:
+            raise Killed
+        yield item
+
+
+def snapshot() -> dict[str, object]:
+    return {
+        "articles": sorted(
+            Article.objects.values_list("title", "published_revision__content_hash")
+        ),
+        "revisions": Revision.objects.count(),
+        "aliases": sorted(Alias.objects.values_list("title", "target_title", "article__title")),
+    }
+
+
+def import_whole() -> None:
+    run = import_run_start(path=DUMP, format="mediawiki", options={})
+    documents_ingest(run=run, items=MediaWikiDumpReader().read(DUMP, OPTIONS), batch_size=5)
+    import_run_finish(run=run, status=ImportRun.Status.FINISHED)
+
+
+@pytest.mark.parametrize("crash_at", [3, 12, 41])
+def test_a_killed_import_resumed_equals_an_uninterrupted_one(crash_at: int) -> None:
+    import_whole()
+    expected = snapshot()
+    for model in (Alias, Revision, Article, ImportRun, Source):
+        model.objects.all().delete()
+
+    first = import_run_start(path=DUMP, format="mediawiki", options={})
+    items = killed_after(MediaWikiDumpReader().read(DUMP, OPTIONS), crash_at)
+    with pytest.raises(Killed):
+        documents_ingest(run=first, items=items, batch_size=5)
+    saved = crash_at - crash_at % 5  # whole batches only
+    assert import_resume_point(path=DUMP, format="mediawiki") == saved
+
+    skip = import_resume_point(path=DUMP, format="mediawiki")
+    second = import_run_start(path=DUMP, format="mediawiki", options={}, skip=skip)
+    resumed = MediaWikiDumpReader().read(DUMP, dataclasses.replace(OPTIONS, skip=skip))
+    documents_ingest(run=second, items=resumed, batch_size=5)
+    import_run_finish(run=second, status=ImportRun.Status.FINISHED)
+
+    assert snapshot() == expected
+    assert second.read == 70 - saved  # nothing read twice...
+    assert import_resume_point(path=DUMP, format="mediawiki") == 0  # ...and nothing left
+
+
+def test_a_finished_import_is_not_resumed() -> None:
+    import_whole()
+    assert import_resume_point(path=DUMP, format="mediawiki") == 0
