@@ -99,3 +99,22 @@ def test_a_link_to_a_removed_alternative_name_turns_red_again(client: Client) ->
     publish("City of Karbala", "A city, renamed.")
     assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["a city"] == "wikilink new"
     assert client.get("/wiki/Karbala").status_code == 404
+
+
+def test_links_to_articles_later_in_the_same_batch_turn_blue_at_its_end(client: Client) -> None:
+    from cyclopedia.apps.ingest.services import documents_ingest, import_run_start
+
+    def document(title: str, body: str) -> Document:
+        return Document(
+            title=title,
+            body=body,
+            attribution=Attribution(source_title=title, source_name="T"),
+            license=get_license("CC-BY-SA-4.0"),
+        )
+
+    run = import_run_start(path="batch", format="text", options={})
+    documents_ingest(
+        run=run,
+        items=[document("Asa'ib Ahl al-Haq", BODY), document("Mahdi Army", "A militia.")],
+    )
+    assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["Mahdi Army"] == "wikilink"

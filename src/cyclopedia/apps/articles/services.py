@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -167,9 +169,7 @@ def _publish(
     article.language = document.language
     article.updated = timezone.now()
     article.save(update_fields=["published_revision", "language", "updated"])
-    article.categories.set(
-        [Category.objects.get_or_create(name=name)[0] for name in document.categories]
-    )
+    article.categories.set(_categories(document.categories))
     new_titles = _sync_aliases(article, document.aliases)
     # Redirects that arrived before their target now lead to it.
     waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
@@ -205,6 +205,14 @@ def alias_import(*, title: str, target: str) -> ImportOutcome:
         else:
             _unlink_titles([title])
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _categories(names: tuple[str, ...]) -> list[Category]:
+    """The categories of these names, created in one statement where missing."""
+    if not names:
+        return []
+    Category.objects.bulk_create((Category(name=name) for name in names), ignore_conflicts=True)
+    return list(Category.objects.filter(name__in=names))
 
 
 def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
@@ -261,7 +269,37 @@ def _refresh_links_to(article: Article, titles: set[str]) -> None:
     _rerender_published(linking)
 
 
+# Articles to re-render at the end of the current batch (see deferred_rerenders), or None.
+_DEFERRED: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
+    "deferred_rerenders", default=None
+)
+
+
+@contextlib.contextmanager
+def deferred_rerenders() -> Iterator[None]:
+    """Within this block, pages whose links changed are re-rendered once, at its end.
+
+    A bulk import creates many articles that the same pages link to; re-rendering a page once per
+    batch instead of once per new target keeps the writer's work linear.
+    """
+    pending: set[int] = set()
+    token = _DEFERRED.set(pending)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    _rerender_now(sorted(pending))
+
+
 def _rerender_published(article_ids: list[int]) -> None:
+    pending = _DEFERRED.get()
+    if pending is not None:
+        pending.update(article_ids)
+        return
+    _rerender_now(article_ids)
+
+
+def _rerender_now(article_ids: list[int]) -> None:
     for revision in Revision.objects.filter(
         pk__in=Article.objects.filter(pk__in=article_ids).values("published_revision")
     ).select_related("source"):

@@ -16,6 +16,7 @@ from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
     alias_import,
+    deferred_rerenders,
     article_import_document,
     source_get_or_create,
 )
@@ -179,7 +180,7 @@ def documents_ingest(
             failure = error  # the items read before it are whole: write them, then report it
         if batch:
             try:
-                with transaction.atomic():
+                with transaction.atomic(), deferred_rerenders():
                     for item in batch:
                         _ingest_one(run, item, sources)
                     run.checkpoint = {**run.checkpoint, "items_done": run.read}
