@@ -16,8 +16,8 @@ from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
     alias_import,
-    deferred_rerenders,
     article_import_document,
+    deferred_rerenders,
     source_get_or_create,
 )
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
