@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.http import (
     Http404,
@@ -103,27 +104,40 @@ def article(request: HttpRequest, title: str) -> HttpResponse:
     return response
 
 
-@require_safe
-def history(request: HttpRequest, title: str) -> HttpResponse:
-    found = _article_for(request, title, "history")
+def _about_article(
+    request: HttpRequest,
+    title: str,
+    *,
+    route: str,
+    template: str,
+    context: Callable[[Article], dict[str, object]],
+) -> HttpResponse:
+    """A page about an article (its history, what links to it), at its canonical URL."""
+    found = _article_for(request, title, route)
     if isinstance(found, HttpResponse):
         return found
-    return render(
+    return render(request, template, {"article": found, **context(found)})
+
+
+@require_safe
+def history(request: HttpRequest, title: str) -> HttpResponse:
+    return _about_article(
         request,
-        "pages/history.html",
-        {"article": found, "revisions": selectors.revision_history(article=found)},
+        title,
+        route="history",
+        template="pages/history.html",
+        context=lambda article: {"revisions": selectors.revision_history(article=article)},
     )
 
 
 @require_safe
 def links_here(request: HttpRequest, title: str) -> HttpResponse:
-    found = _article_for(request, title, "links-here")
-    if isinstance(found, HttpResponse):
-        return found
-    return render(
+    return _about_article(
         request,
-        "pages/links_here.html",
-        {"article": found, "linking": selectors.links_here(article=found)},
+        title,
+        route="links-here",
+        template="pages/links_here.html",
+        context=lambda article: {"linking": selectors.links_here(article=article)},
     )
 
 
