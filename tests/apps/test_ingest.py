@@ -123,3 +123,23 @@ def test_source_gets_the_homepage_of_its_urls() -> None:
     revision = Revision.objects.get()
     assert revision.source.homepage == "https://en.wikipedia.org/"
     assert revision.lead.startswith("Qais al-Khazali (born 1974) is best known")
+
+
+def test_a_reimport_never_replaces_a_local_edit(tmp_path: Path) -> None:
+    import_file(SEED, OPTIONS)
+    article = Article.objects.get()
+    local = article.published_revision
+    assert local is not None
+    local.pk = None
+    local.content_hash = "local edit"
+    local.modified = True
+    local.save()
+    article.published_revision = local
+    article.save()
+    changed = tmp_path / "changed.txt"
+    changed.write_text(SEED.read_text(encoding="utf-8").replace("Iraqi", "Iraqi!"), "utf-8")
+    run = import_file(changed, OPTIONS)
+    assert (run.held, run.updated) == (1, 0)
+    article.refresh_from_db()
+    assert article.published_revision == local  # the edit stays published
+    assert article.revisions.count() == 3  # the new source revision is kept, unpublished

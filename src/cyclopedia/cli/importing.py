@@ -27,7 +27,7 @@ from cyclopedia.formats.registry import READERS, detect, get_reader
 if TYPE_CHECKING:
     from cyclopedia.apps.ingest.models import ImportRun
 
-COUNTS = ("read", "created", "updated", "unchanged", "aliases", "quarantined", "failed")
+COUNTS = ("read", "created", "updated", "unchanged", "aliases", "held", "quarantined", "failed")
 TOP_TEMPLATES = 10
 
 

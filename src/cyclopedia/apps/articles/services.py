@@ -24,6 +24,7 @@ class ImportOutcome(enum.Enum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    HELD = "held"  # saved but not published: the article carries a local edit
 
 
 class UnpublishableError(ValueError):
@@ -148,8 +149,17 @@ def _import(
     )
     _store_rendering(revision, rendered)
     revision.save()
+    if _has_local_edit(article):
+        # A re-import never replaces an edit made here: the new source revision is kept in the
+        # history, unpublished, for an editor to merge.
+        return ImportOutcome.HELD
     _publish(article, revision, document, rendered)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _has_local_edit(article: Article) -> bool:
+    published = article.published_revision
+    return published is not None and (published.modified or published.author_id is not None)
 
 
 def _newer_from_same_source(article: Article, document: Document, source: Source) -> bool:

@@ -153,6 +153,8 @@ def _ingest_one(
         run.created += 1
     elif outcome is ImportOutcome.UPDATED:
         run.updated += 1
+    elif outcome is ImportOutcome.HELD:
+        run.held += 1
     else:
         run.unchanged += 1
 
