@@ -4,10 +4,18 @@ For each main-namespace article (dumps and bare wikitext files) it converts and 
 then checks what a reader would see:
 
 - leaked markup: ``{{ }} [[ ]] {| |} <ref '''`` or Lua in the rendered text;
-- an infobox for every page whose wikitext has an infobox template;
-- references: as many as the distinct references of the wikitext;
-- every section heading of the wikitext present in the rendered page;
+- an infobox for every page whose wikitext has an infobox template with something in it;
+- references: as many as the distinct references of the wikitext, counted as the wiki lists them
+  (named ones once, and only when cited outside a reference list; unnamed ones once per source
+  text; {{efn}}/{{refn}} notes and {{#tag:ref}} like <ref>; {{sfn}} once per arguments; the
+  lettered footnotes of an infobox), wherever they are written (template parameters too);
+- every section heading of the wikitext present in the rendered page, for the sections that have
+  something to show besides their subsections' headings;
 - redirects: every redirect's target is an article of the same dump.
+
+The wikitext is read as the converter reads it: bold and italics closed at the end of each line
+(``balance_quotes``), as MediaWiki does; pages are matched to their wikitext by page id (a dump may
+hold several pages of one title).
 
     .venv/bin/python bench/fidelity_mediawiki.py [--corpus ../shared/corpus/mediawiki] [--verbose]
 """
@@ -25,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import mwparserfromhell
+from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
 from cyclopedia.document import Document
 from cyclopedia.formats.base import (
@@ -37,7 +47,12 @@ from cyclopedia.formats.base import (
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.mediawiki.wikitext.citations import is_short_citation_template
 from cyclopedia.formats.mediawiki.wikitext.infobox_labels import is_infobox
-from cyclopedia.formats.mediawiki.wikitext.templates import template_key
+from cyclopedia.formats.mediawiki.wikitext.quotes import balance_quotes
+from cyclopedia.formats.mediawiki.wikitext.templates import (
+    LIST_TEMPLATES,
+    NOTE_TEMPLATES,
+    template_key,
+)
 from cyclopedia.render import render_document
 from cyclopedia.render.text import html_to_text
 
@@ -70,35 +85,115 @@ class Report:
     unknown_templates: Counter[str] = field(default_factory=Counter)
 
 
+def parse(wikitext: str) -> Wikicode:
+    """The wikitext parsed with bold and italics closed at the end of each line, as MediaWiki
+    reads them (mwparserfromhell alone lets one unbalanced ``''`` swallow the rest of a page)."""
+    return mwparserfromhell.parse(balance_quotes(wikitext))
+
+
+@dataclass
+class _Refs:
+    """What a page cites: named references used in the text, unnamed ones, short citations."""
+
+    used: set[tuple[str, str]] = field(default_factory=set)  # (group, name)
+    unnamed: set[tuple[str, str]] = field(default_factory=set)  # (group, source)
+    shorts: set[tuple[tuple[str, str], ...]] = field(default_factory=set)
+
+    def walk(self, code: Wikicode, *, in_list: bool = False, group: str = "") -> None:
+        """``in_list``: inside ``<references>`` or ``{{reflist|refs=}}``, where a named
+        reference is defined, not cited (one defined there and never cited is not shown)."""
+        for node in code.nodes:
+            if isinstance(node, Tag):
+                tag = str(node.tag).lower()
+                if tag == "ref":
+                    self.ref(node, in_list=in_list, group=group)
+                elif tag == "references":
+                    inner = _attribute(node, "group")
+                    if node.contents is not None:
+                        self.walk(node.contents, in_list=True, group=inner)
+                elif node.contents is not None:
+                    self.walk(node.contents, in_list=in_list, group=group)
+            elif isinstance(node, Template):
+                self.template(node, in_list=in_list, group=group)
+            elif isinstance(node, Wikilink) and node.text is not None:
+                self.walk(node.text, in_list=in_list, group=group)
+            elif (isinstance(node, ExternalLink) and node.title is not None) or isinstance(
+                node, Heading
+            ):
+                self.walk(node.title, in_list=in_list, group=group)
+
+    def ref(self, node: Tag, *, in_list: bool, group: str) -> None:
+        name, group = _attribute(node, "name"), _attribute(node, "group") or group
+        body = str(node.contents).strip() if node.contents is not None else ""
+        if name and not in_list:
+            self.used.add((group, name))
+        elif not name and body:
+            self.unnamed.add((group, " ".join(body.split())))
+        if node.contents is not None:
+            self.walk(node.contents, in_list=False, group="")  # a reference inside a note
+
+    def template(self, node: Template, *, in_list: bool, group: str) -> None:
+        raw = str(node.name).strip()
+        key = template_key(raw)
+        if raw.lower().startswith("#tag:ref"):  # {{#tag:ref|text|name=x|group=y}}
+            named = {str(p.name).strip(): str(p.value).strip() for p in node.params if p.showkey}
+            body = next((str(p.value).strip() for p in node.params if not p.showkey), "")
+            ref_group = named.get("group", group)
+            if named.get("name") and not in_list:
+                self.used.add((ref_group, named["name"]))
+            elif not named.get("name") and body:
+                self.unnamed.add((ref_group, " ".join(body.split())))
+        elif is_short_citation_template(key) and key.startswith("sfn"):
+            self.shorts.add(
+                tuple((str(p.name).strip(), " ".join(str(p.value).split())) for p in node.params)
+            )
+        elif key in NOTE_TEMPLATES:
+            # A footnote template is a <ref> of its group; {{note|name}} of the English
+            # Wikipedia is an anchor, {{note|text}} of the French one a footnote.
+            named = {str(p.name).strip(): str(p.value).strip() for p in node.params if p.showkey}
+            text = next((str(p.value).strip() for p in node.params if not p.showkey), "")
+            text = text or named.get("1", "") or named.get("texte", "")
+            name = named.get("name", "") or named.get("nom", "")
+            note_group = named.get("group", "") or NOTE_TEMPLATES[key]
+            if key == "note" and " " not in text:
+                pass
+            elif name and not in_list:
+                self.used.add((note_group, name))
+            elif not name and text:
+                self.unnamed.add((note_group, " ".join(text.split())))
+        if is_infobox(key):  # {{Infobox country|footnote_a=...}}: the notes below the box
+            for param in node.params:
+                name = "_".join(str(param.name).strip().lower().split())
+                value = re.sub(r"<!--.*?-->", "", str(param.value), flags=re.DOTALL)
+                if re.fullmatch(r"footnote_?[a-z]", name) and value.strip():
+                    self.unnamed.add(("infobox footnote", name[-1]))
+        for param in node.params:
+            listed = key in LIST_TEMPLATES and str(param.name).strip() == "refs"
+            self.walk(param.value, in_list=in_list or listed, group=group)
+
+    def count(self) -> int:
+        return len(self.used) + len(self.unnamed) + len(self.shorts)
+
+
+def _attribute(node: Tag, name: str) -> str:
+    if not node.has(name):
+        return ""
+    return str(node.get(name).value).strip().strip("\"'").strip()
+
+
 def expected_references(wikitext: str) -> int:
-    """Distinct references of the wikitext: named refs once, unnamed ones by text, sfns."""
-    code = mwparserfromhell.parse(wikitext)
-    names: set[str] = set()
-    texts: set[str] = set()
-    for tag in code.filter_tags(recursive=True):
-        if str(tag.tag).lower() != "ref":
-            continue
-        name = str(tag.get("name").value).strip().strip("\"'") if tag.has("name") else ""
-        body = str(tag.contents).strip() if tag.contents is not None else ""
-        if name:
-            names.add(name)
-        elif body:
-            texts.add(" ".join(body.split()))
-    shorts = {
-        str(t).strip()
-        for t in code.filter_templates(recursive=True)
-        if (
-            is_short_citation_template(template_key(str(t.name)))
-            and template_key(str(t.name)).startswith("sfn")
-        )
-        or template_key(str(t.name)) in ("efn", "refn", "efn-ua", "efn-lr", "notetag")
-    }
-    return len(names) + len(texts) + len(shorts)
+    """Distinct references of the wikitext, as the wiki lists them: named refs once (those only
+    defined in a reference list and never cited are not shown), unnamed ones once per source
+    text, notes ({{efn}}) once per name or text, short citations ({{sfn}}) once per arguments.
+    """
+    refs = _Refs()
+    refs.walk(parse(wikitext))
+    return refs.count()
 
 
 def headings(wikitext: str) -> list[str]:
     """Headings of sections with readable content (a section of only templates is dropped)."""
-    code = mwparserfromhell.parse(wikitext)
+    code = parse(wikitext)
     for link in code.filter_wikilinks(recursive=True):
         if ":" in str(link.title).lstrip(":"):  # categories, files, other wikis: not shown text
             try:
@@ -108,17 +203,31 @@ def headings(wikitext: str) -> list[str]:
     found = []
     for section in code.get_sections(include_lead=False, flat=False):
         heading = section.filter_headings(recursive=False)[0]
-        text = " ".join(heading.title.strip_code().split())
-        body = section.strip_code().replace(heading.title.strip_code(), "", 1).strip()
+        title = mwparserfromhell.parse(str(heading.title))
+        for tag in title.filter_tags(recursive=False):
+            if str(tag.tag).lower() == "ref":  # "== Awards<ref>...</ref> ==": a marker
+                title.remove(tag)
+        text = " ".join(title.strip_code().split())
+        # The text of the section and its subsections, without their headings: a section of
+        # only subsections that are all empty (Notes, References) has nothing to show.
+        body = "".join(
+            node.__strip__(normalize=True, collapse=True) or ""
+            for node in section.nodes
+            if not isinstance(node, Heading)
+        )
         if text and re.search(r"\w", body):
             found.append(text)
     return found
 
 
 def has_infobox(wikitext: str) -> bool:
-    code = mwparserfromhell.parse(wikitext)
+    """Whether the page has an infobox with something in it (the Arabic Wikipedia's
+    {{صندوق معلومات تجمع سكاني}} without parameters is filled from Wikidata, not the page)."""
+    code = parse(wikitext)
     return any(
-        is_infobox(template_key(str(t.name))) for t in code.filter_templates(recursive=False)
+        is_infobox(template_key(str(t.name)))
+        and any(p.value.strip_code().strip() for p in t.params)
+        for t in code.filter_templates(recursive=False)
     )
 
 
@@ -136,8 +245,10 @@ def pages(corpus: Path, report: Report) -> Iterator[tuple[str, Document | AliasI
                 if isinstance(item, ItemError):
                     report.failed.append(f"{path.name}: {item.title}: {item.message}")
                     continue
-                title = item.title
-                yield path.name, item, texts.get(title, "")
+                # By page id: a dump may hold several pages of one title (the "arwiki" minidump
+                # has Berlin in Bavarian and in Waray besides the Arabic page).
+                key = item.key if isinstance(item, AliasItem) else item.source_key
+                yield path.name, item, texts.get(key.rsplit(":", 1)[-1], "")
         except ReadError as error:
             report.files_refused.append(str(error))
     for path in sorted((corpus / "wtf_wikipedia_cache").glob("*.txt")):
@@ -152,12 +263,13 @@ def pages(corpus: Path, report: Report) -> Iterator[tuple[str, Document | AliasI
 
 
 def _raw_texts(path: Path) -> dict[str, str]:
+    """The wikitext of every page of a dump by page id."""
     from cyclopedia.formats.mediawiki.dump import DumpReader
 
     texts = {}
     for page in DumpReader(path).pages():
         if not isinstance(page, ItemError):
-            texts[page.title] = page.text
+            texts[page.page_id] = page.text
     return texts
 
 

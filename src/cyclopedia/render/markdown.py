@@ -31,6 +31,7 @@ RESERVED_IDS = frozenset(
     {"content", "References", "toc-heading", "attribution-heading", "recent-heading"}
 )
 MAX_ANCHOR_CHARS = 120
+MAX_NESTING = 100
 _RESERVED_ATTRIBUTE = re.compile(
     r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE
 )
@@ -207,7 +208,9 @@ class _MarkdownIt(MarkdownIt):
 def _parser(*, breaks: bool) -> MarkdownIt:
     md = _MarkdownIt(
         "commonmark",
-        {"html": True, "breaks": breaks, "typographer": False},
+        # markdown-it stops rendering (silently) past maxNesting levels; the commonmark preset's
+        # 20 cut real articles short, so allow what deep real lists and quotes need.
+        {"html": True, "breaks": breaks, "typographer": False, "maxNesting": MAX_NESTING},
         renderer_cls=_Renderer,
     ).enable(["table", "strikethrough"])
     md.inline.ruler.before("link", "citation", _citation_rule)

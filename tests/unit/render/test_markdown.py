@@ -130,3 +130,9 @@ def test_headings_never_take_the_page_templates_ids() -> None:
     rendered = render_document(doc("## References\n\ntext\n\n## Content\n\n## content"))
     assert 'id="References_2"' in rendered.body_html
     assert 'id="content_2"' in rendered.body_html
+
+
+def test_deeply_nested_lists_do_not_cut_the_rest_of_the_page() -> None:
+    nested = "\n".join("  " * depth + "- item" for depth in range(15))
+    html = render_document(doc(nested + "\n\nThe paragraph after.")).body_html
+    assert "The paragraph after." in html

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cyclopedia.document.markup import escape_text
+from cyclopedia.formats.mediawiki.wikitext.citation_names import foreign_kind, translate
 from cyclopedia.formats.mediawiki.wikitext.dates import (
     humanize_iso_date,
     normalize_template_name,
 )
+from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,8 @@ _KINDS = {
     "encyclopedia": "encyclopedia", "encyclopaedia": "encyclopedia", "dictionary": "encyclopedia",
     "conference": "conference", "report": "report", "techreport": "report", "thesis": "thesis",
     "av media": "av media", "video": "av media", "press release": "press release",
-    "episode": "episode", "serial": "episode", "interview": "interview", "map": "map",
+    "episode": "episode", "serial": "episode", "av media notes": "av media",
+    "interview": "interview", "map": "map",
     "speech": "speech", "tweet": "tweet", "arxiv": "arxiv", "court": "court", "patent": "patent",
     "document": "document", "gazette": "gazette", "podcast": "podcast", "sign": "sign",
     "mailing list": "mailing list", "mailinglist": "mailing list", "newsgroup": "newsgroup",
@@ -67,21 +70,7 @@ _IDENTIFIERS = (
     (("pmid",), "PMID "), (("rfc",), "RFC "), (("sbn",), "SBN "), (("ssrn",), "SSRN "),
     (("s2cid",), "S2CID "), (("zbl",), "Zbl "),
 )  # fmt: skip
-_LANGUAGES = {
-    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "bg": "Bulgarian", "bn": "Bengali",
-    "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
-    "de": "German", "el": "Greek", "eo": "Esperanto", "es": "Spanish", "et": "Estonian",
-    "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
-    "gl": "Galician", "grc": "Ancient Greek", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
-    "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian",
-    "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh", "ko": "Korean", "la": "Latin",
-    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "ms": "Malay",
-    "nb": "Norwegian Bokmål", "nl": "Dutch", "nn": "Norwegian Nynorsk", "no": "Norwegian",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovene", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
-    "ta": "Tamil", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
-    "uz": "Uzbek", "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
-}  # fmt: skip
+_LANGUAGES = LANGUAGES
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _AUTOLINK = re.compile(r"<([^<>\s]+)>")
@@ -138,6 +127,10 @@ def format_page_marker(positional: Sequence[str], params: Mapping[str, str]) -> 
 
 
 def format_citation(name: str, params: Mapping[str, str]) -> Citation:
+    key = normalize_template_name(name)
+    if foreign_kind(key):
+        kind, params = translate(key, params)
+        return _Builder(kind, _Params(params)).build()
     kind = _kind(name) or "citation"
     p = _Params(params)
     return _Builder(kind, p).build()
@@ -150,7 +143,7 @@ def format_short_citation(name: str, positional: Sequence[str], params: Mapping[
         return ""
     p = _Params(params)
     if style == "sfnm":
-        return _sfnm(p)
+        return _sfnm(p, positional)
     given = [value.strip() for value in positional if value.strip()]
     if style == "harvs":
         authors, year, style = _harvs(given, p)
@@ -204,6 +197,8 @@ def _kind(name: str) -> str | None:
     key = normalize_template_name(name)
     if key == "citation":
         return "citation"
+    if foreign := foreign_kind(key):
+        return foreign
     for prefix in ("cite ", "vcite "):
         if key.startswith(prefix):
             return _KINDS.get(key[len(prefix) :].strip())
@@ -222,7 +217,9 @@ def _url(value: str) -> str | None:
     elif match := _LINKED.fullmatch(text):
         text = match.group(1) or match.group(2)
     else:
-        text = _unescape(text)
+        # An archive address holds the original one, which the converter made an autolink:
+        # "https://web.archive.org/web/2010/<http://example.com>".
+        text = _unescape(_AUTOLINK.sub(r"\1", text))
     text = text.strip()
     if text.startswith("//"):
         text = "https:" + text
@@ -318,12 +315,17 @@ def _harvs(given: Sequence[str], p: _Params) -> tuple[str, str, str]:
     return _short_names([n for n in names if n]), ", ".join(y for y in years if y), style
 
 
-def _sfnm(p: _Params) -> str:
-    """{{sfnm|1a1=Smith|1y=2004|1p=5|2a1=Jones|2y=2005}} -> "Smith 2004, p. 5; Jones 2005."."""
+def _sfnm(p: _Params, positional: Sequence[str] = ()) -> str:
+    """{{sfnm|1a1=Smith|1y=2004|1p=5|2a1=Jones|2y=2005}} -> "Smith 2004, p. 5; Jones 2005.";
+    unnamed arguments are each source's author and year in turn ({{sfnm|Smith|2004|1p=5}})."""
+    given = [value.strip() for value in positional]
     parts = []
     for n in range(1, 10):
         names = [p.get(f"{n}a{i}") for i in (1, 2, 3, 4)]
-        authors, year = _short_names([name for name in names if name]), p.get(f"{n}y")
+        if not names[0] and len(given) >= 2 * n - 1:
+            names[0] = given[2 * n - 2]
+        year = p.get(f"{n}y") or (given[2 * n - 1] if len(given) >= 2 * n else "")
+        authors = _short_names([name for name in names if name])
         if authors or year:
             parts.append(f"{authors} {year}".strip() + _short_location(p, str(n)))
     if not parts:

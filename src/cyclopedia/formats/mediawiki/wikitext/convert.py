@@ -1,10 +1,17 @@
 """Walk a mwparserfromhell tree and write Cyclopedia Markdown.
 
+Before parsing, bold and italics are closed at the end of each line as MediaWiki closes them
+(:mod:`.quotes`; mwparserfromhell would let one unbalanced bold marker swallow the rest of the
+page), and line breaks MediaWiki accepts in any spelling (``<br/ >``, ``</br>``) are written one
+way.
+
 Block structure (paragraphs, headings, lists, tables, quotes, code) is collected as lines with a
 kind, so that the Markdown gets the blank lines it needs between blocks (a Markdown list or table
 would otherwise swallow the paragraph after it). Inline content is converted recursively; text is
 escaped so that it stays text. Templates go to the citation, date, infobox and text-template
-modules; the ones nobody knows are dropped and counted.
+modules; quotations and the rows of squad or twin-town lists make blocks of their own; an
+infobox's lettered footnotes become references. The templates nobody knows are dropped and
+counted.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
@@ -33,21 +40,37 @@ from cyclopedia.document import Infobox, InfoboxField, Reference
 from cyclopedia.document.markup import escape_text
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.formats.mediawiki.wikitext import citations, dates, infobox_labels
+from cyclopedia.formats.mediawiki.wikitext.citation_names import (
+    encyclopedia_params,
+    is_unknown_citation,
+)
+from cyclopedia.formats.mediawiki.wikitext.magic_words import magic_word_text
+from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces as Namespaces
+from cyclopedia.formats.mediawiki.wikitext.quotes import balance_quotes
 from cyclopedia.formats.mediawiki.wikitext.references import References
 from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown
 from cyclopedia.formats.mediawiki.wikitext.templates import (
+    DISAMBIGUATION_TEMPLATES,
     DROPPED_HATNOTES,
+    HATNOTE_PLURALS,
     HATNOTES,
+    LIST_TEMPLATES,
+    NOTE_TEMPLATES,
+    QUOTE_AUTHOR,
+    QUOTE_SOURCE,
+    QUOTE_TEMPLATES,
+    QUOTE_TEXT,
     is_dropped,
     template_key,
     text_template,
 )
 
-DISAMBIGUATION_TEMPLATES = {
-    "disambiguation", "disambig", "dab", "disamb", "hndis", "geodis", "surname", "given name",
-    "set index article", "sia", "shipindex", "hospitaldis", "schooldis", "roaddis", "mountainindex",
-    "begriffsklärung", "homonymie", "desambiguación", "неоднозначность", "توضيح",
-}  # fmt: skip
+MAX_LIST_DEPTH = 6
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Line breaks as MediaWiki accepts them but mwparserfromhell does not: <br/ >, </br>, <br.>.
+_BREAK_VARIANTS = re.compile(r"<\s*/?\s*br\b[^<>]*>|<\s*/\s*br\s*>", re.IGNORECASE)
+_FOOTNOTE_PARAMETER = re.compile(r"footnote_?([a-z])")
+_FOOTNOTE_MARK = re.compile(r"\s?<sup>\s*[\[(]?([a-z])[\])]?\s*</sup>")
 MAGIC_WORD = re.compile(r"__[A-Z]{2,30}__")
 # Markup the parser left as text (unbalanced or malformed in the source): never shown to readers.
 _LEFTOVER = re.compile(
@@ -71,40 +94,7 @@ DROPPED_TAGS = {
     "ce", "charinsert", "dynamicpagelist", "img", "image", "style", "script",
 }  # fmt: skip
 CODE_TAGS = {"pre", "syntaxhighlight", "source", "code"}
-# Canonical namespace names and common aliases; localised ones come from the dump's site info.
-FILE_NAMESPACES = {"file", "image", "media"}
-CATEGORY_NAMESPACES = {"category"}
-OTHER_NAMESPACES = {
-    "talk", "user", "user talk", "wikipedia", "project", "wp", "help", "template", "portal",
-    "module", "draft", "special", "mediawiki", "book", "timedtext", "wikt", "wiktionary",
-    "commons", "w", "s", "q", "n", "b", "v", "voy", "d", "m", "meta", "species", "mw",
-    "wikisource", "wikiquote", "wikinews", "wikibooks", "wikiversity", "wikivoyage", "wikidata",
-}  # fmt: skip
 _LANGUAGE_PREFIX = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*$")
-
-
-@dataclass
-class Namespaces:
-    """The namespace prefixes that make a link not an article link."""
-
-    files: set[str] = field(default_factory=lambda: set(FILE_NAMESPACES))
-    categories: set[str] = field(default_factory=lambda: set(CATEGORY_NAMESPACES))
-    others: set[str] = field(default_factory=lambda: set(OTHER_NAMESPACES))
-
-    @classmethod
-    def from_site(cls, names: dict[int, str]) -> Namespaces:
-        spaces = cls()
-        for number, name in names.items():
-            key = name.strip().lower().replace("_", " ")
-            if not key:
-                continue
-            if number in (6, -2):
-                spaces.files.add(key)
-            elif number == 14:
-                spaces.categories.add(key)
-            elif number != 0:
-                spaces.others.add(key)
-        return spaces
 
 
 @dataclass
@@ -135,13 +125,16 @@ class _Walker:
         self.current: list[str] = []
         self.list_prefix = ""
         self.broken_table = False  # inside a table the parser could not read: skipped
+        self.infobox_depth = 0  # inside the parameters of an infobox
+        self.nested_rows: list[tuple[str, str]] = []  # rows of infoboxes inside the infobox
 
     # Block level ---------------------------------------------------------------------------
 
     def end_line(self) -> None:
         text = "".join(self.current).strip()
         if self.list_prefix:
-            self.lines.append(_Line("list", _list_line(self.list_prefix, text)))
+            if text:  # an item whose content was all dropped (a navigation template) is none
+                self.lines.append(_Line("list", _list_line(self.list_prefix, text)))
         elif text:
             self.lines.append(_Line("text", text))
         else:
@@ -188,7 +181,9 @@ class _Walker:
             elif isinstance(node, Tag) and str(node.tag).lower() == "blockquote":
                 quoted = self.convert_nested(node.contents)
                 self.block("block", "\n".join("> " + line for line in quoted.split("\n")))
-            elif isinstance(node, Template) and self.hatnote(node):
+            elif (isinstance(node, Template) and self.hatnote(node)) or (
+                isinstance(node, Template) and self.block_template(node)
+            ):
                 pass
             else:
                 index += self.inline_node(nodes, index, self.current)
@@ -234,14 +229,92 @@ class _Walker:
             return False
         positional = [p for p in template.params if not p.showkey]
         targets = []
-        for param in positional[:4]:
-            target, _, label = str(param.value).replace("{{!}}", "|").partition("|")
+        labels = {str(p.name).strip().lower(): str(p.value).strip() for p in template.params
+                  if p.showkey}  # fmt: skip
+        for number, param in enumerate(positional[:6], start=1):
+            written = str(param.value).replace("{{!}}", "|").strip()
+            if written.startswith("[[") and written.endswith("]]"):
+                written = written[2:-2]  # {{main|[[Target]]}}
+            target, _, label = written.partition("|")
+            label = label or labels.get(f"l{number}", "")
             targets.append(self.link_markdown(target.strip(), escape_inline(label.strip())))
         targets = [t for t in targets if t]
         if targets:
-            text = f"{HATNOTES[key]}: {_join_words(targets)}"
+            lead = HATNOTES[key]
+            if len(targets) > 1:
+                lead = HATNOTE_PLURALS.get(lead, lead)
+            text = f"{lead}: {_join_words(targets)}"
             self.block("block", f'<div class="hatnote">\n\n{text}\n\n</div>')
         return True
+
+    def block_template(self, template: Template) -> bool:
+        """Templates that make a block of their own when they start a line: quotations, the
+        rows of a football squad."""
+        if not self.at_line_start() or self.list_prefix:
+            return False
+        key = template_key(str(template.name))
+        if key in QUOTE_TEMPLATES:
+            quote = self.block_quote(template)
+            if quote:
+                self.block("block", quote)
+            return True
+        if key in ("hatnote", "rellink", "dablink"):  # a hatnote in its own words
+            positional, _named = self.params(template)
+            text = positional[0].strip() if positional else ""
+            if text:
+                self.block("block", f'<div class="hatnote">\n\n{text}\n\n</div>')
+            return True
+        if key in ("fs player", "jumelage"):  # a row of a squad, of a list of twin towns
+            positional, named = self.params(template)
+            line = text_template(key, positional, named)
+            if line:
+                self.block("list", f"- {line}")
+            return True
+        return False
+
+    def quote_parts(self, template: Template) -> tuple[Wikicode | None, str, str, str]:
+        """A quotation template's text (as wikitext), author, source and the citation that
+        follows the quote ({{Zitat|...|ref=<ref>...</ref>}}), as inline Markdown."""
+        values: dict[str, Wikicode] = {}
+        position = 0
+        for param in template.params:
+            if param.showkey:
+                values.setdefault(str(param.name).strip().lower(), param.value)
+            else:
+                position += 1
+                values.setdefault(str(position), param.value)
+        if template_key(str(template.name)) == "cquote" and "4" in values:
+            values["2"] = values["4"]
+            values["3"] = values.get("5", mwparserfromhell.parse(""))
+        text = next((values[k] for k in QUOTE_TEXT if k in values and str(values[k]).strip()),
+                    None)  # fmt: skip
+
+        def first(keys: tuple[str, ...]) -> str:
+            found = (self.inline(values[k]).strip() for k in keys if k in values)
+            return next((value for value in found if value), "")
+
+        return text, first(QUOTE_AUTHOR), first(QUOTE_SOURCE), first(("ref",))
+
+    def block_quote(self, template: Template) -> str:
+        text, author, source, cited = self.quote_parts(template)
+        if text is None:
+            return ""
+        body = self.convert_nested(text).strip("\n")
+        if not body:
+            return ""
+        lines = ["> " + line if line else ">" for line in (body + cited).split("\n")]
+        signature = ", ".join(part for part in (author, source) if part)
+        if signature:
+            lines.extend([">", f"> — {signature}"])
+        return "\n".join(lines)
+
+    def inline_quote(self, template: Template) -> str:
+        text, author, source, cited = self.quote_parts(template)
+        quoted = self.inline(text).strip() if text is not None else ""
+        if not quoted:
+            return ""
+        signature = ", ".join(part for part in (author, source) if part)
+        return f"“{quoted}”{cited}" + (f" — {signature}" if signature else "")
 
     # Inline level --------------------------------------------------------------------------
 
@@ -252,11 +325,21 @@ class _Walker:
         out: list[str] = []
         nodes = code.nodes
         index = 0
+        in_item = False
         while index < len(nodes):
             node = nodes[index]
             if isinstance(node, Tag) and node.wiki_markup in ("*", "#", ";", ":"):
+                out.append("\n")  # list markers inside a value: the items become lines
+                in_item = True
                 index += 1
-                continue  # list markers inside a value: the items become lines
+                continue
+            if in_item and isinstance(node, Text) and "\n" in str(node.value):
+                head, _, rest = str(node.value).partition("\n")
+                out.append(escape_inline(MAGIC_WORD.sub("", head)) + "\n")  # the item ends
+                out.append(escape_inline(MAGIC_WORD.sub("", rest)))
+                in_item = False
+                index += 1
+                continue
             if isinstance(node, Heading):
                 out.append(self.inline(node.title))
                 index += 1
@@ -275,7 +358,9 @@ class _Walker:
         """Append the Markdown of ``nodes[index]``; returns how many nodes were consumed."""
         node = nodes[index]
         if isinstance(node, Text):
-            out.append(escape_inline(MAGIC_WORD.sub("", str(node.value))))
+            # A blank line ends a paragraph, in a table cell or a value too: a line break there.
+            parts = _PARAGRAPH_BREAK.split(MAGIC_WORD.sub("", str(node.value)))
+            out.append("\n".join(escape_inline(part) for part in parts))
         elif isinstance(node, Wikilink):
             label = self.inline(node.text).strip() if node.text is not None else ""
             consumed = 1
@@ -284,7 +369,11 @@ class _Walker:
                 # [[bus]]es: the letters after the link belong to its label.
                 label = (label or _link_text(str(node.title))) + match.group(0)
                 out.append(self.link_markdown(str(node.title), label))
-                out.append(escape_inline(str(following.value)[match.end() :]))
+                rest = str(following.value)[match.end() :]
+                if out is self.current:
+                    self.block_text(rest)  # the rest may end lines and paragraphs
+                else:
+                    out.append(escape_inline(MAGIC_WORD.sub("", rest)))
                 consumed = 2
             else:
                 out.append(self.link_markdown(str(node.title), label))
@@ -357,11 +446,16 @@ class _Walker:
         name = str(node.tag).lower()
         if node.wiki_markup in ("'''", "''"):
             marker = "**" if node.wiki_markup == "'''" else "*"
-            return _emphasis(marker, self.inline(node.contents) if node.contents else "")
+            if not node.contents:
+                return ""
+            source = str(node.contents)
+            lead = " " if source[:1].isspace() else ""  # inline() trims; the spaces stay outside
+            tail = " " if source[-1:].isspace() else ""
+            return _emphasis(marker, lead + self.inline(node.contents) + tail)
         if name == "ref":
             return self.ref(node)
         if name == "references":
-            self.list_defined_refs(node.contents)
+            self.list_defined_refs(node.contents, group=_attribute(node, "group"))
             return ""
         if name == "br":
             return "<br>"
@@ -390,7 +484,21 @@ class _Walker:
         if contents is None or not str(contents).strip():
             return self.references.cite("", name=name, group=group) if name else ""
         text, url, doi = self.reference_text(contents)
-        return self.references.cite(text, url=url, doi=doi, name=name, group=group)
+        source = None if name else str(contents)
+        return self.references.cite(text, url=url, doi=doi, name=name, group=group, source=source)
+
+    def tag_ref(self, node: Template) -> str:
+        """``{{#tag:ref|text|name=x|group=y}}``: a reference written as a parser function."""
+        body = next((p.value for p in node.params if not p.showkey), None)
+        named = {
+            str(p.name).strip().lower(): str(p.value).strip() for p in node.params if p.showkey
+        }
+        name, group = named.get("name", ""), named.get("group", "")
+        if body is None or not str(body).strip():
+            return self.references.cite("", name=name, group=group) if name else ""
+        text, url, doi = self.reference_text(body)
+        source = None if name else str(body)
+        return self.references.cite(text, url=url, doi=doi, name=name, group=group, source=source)
 
     def reference_text(self, contents: Wikicode) -> tuple[str, str | None, str | None]:
         """A reference's text: a citation template formatted, anything else converted."""
@@ -400,18 +508,39 @@ class _Walker:
         ).strip()
         if len(templates) == 1 and not others:
             key = template_key(str(templates[0].name))
-            if citations.is_citation_template(key):
-                cite = citations.format_citation(key, self.citation_params(templates[0]))
+            known = citations.is_citation_template(key)
+            if known or _unknown_citation(key, templates[0]):
+                name = key if known else "cite web"
+                params = encyclopedia_params(key, self.citation_params(templates[0]))
+                cite = citations.format_citation(name, params)
                 return cite.text, cite.url, cite.doi
-        return self.inline(contents), None, None
+        text = self.inline(contents)
+        if not text.strip() and templates:
+            # Nothing of it could be converted: say so rather than show an empty reference.
+            names = ", ".join(f"“{str(t.name).strip()}”" for t in templates[:3])
+            text = f"The source gives this reference with a template not converted here: {names}."
+        return text, None, None
 
-    def list_defined_refs(self, contents: Wikicode | None) -> None:
+    def list_defined_refs(self, contents: Wikicode | None, *, group: str = "") -> None:
+        """The references defined in a reference list: each gives the text of one cited by name
+        (a ``<ref name=x>`` or ``{{efn|name=x|text}}``)."""
         if contents is None:
             return
         for node in contents.nodes:
+            if isinstance(node, Template) and template_key(str(node.name)) in NOTE_TEMPLATES:
+                key = template_key(str(node.name))
+                positional, named = self.params(node)
+                name = named.get("name", "")
+                text = positional[0] if positional else named.get("1", "")
+                note_group = named.get("group", "") or NOTE_TEMPLATES[key]
+                if name and text:
+                    self.references.define(text, name=name, group=note_group)
+                continue
             if isinstance(node, Tag) and str(node.tag).lower() == "ref" and node.contents:
-                text, url, _doi = self.reference_text(node.contents)
-                self.references.define(text, name=_attribute(node, "name"), url=url)
+                text, url, doi = self.reference_text(node.contents)
+                name = _attribute(node, "name")
+                own_group = _attribute(node, "group") or group
+                self.references.define(text, name=name, group=own_group, url=url, doi=doi)
 
     def params(self, template: Template) -> tuple[list[str], dict[str, str]]:
         positional: list[str] = []
@@ -422,6 +551,13 @@ class _Walker:
                 named[str(param.name).strip().lower()] = value
             else:
                 positional.append(value)
+        # {{nowrap|1=a=b}}: a numbered argument is a positional one written by its number.
+        for key in sorted((k for k in named if k.isdigit() and len(k) < 3), key=int):
+            number = int(key)
+            if number < 1:
+                continue
+            positional.extend([""] * (number - len(positional)))
+            positional[number - 1] = named[key]
         return positional, named
 
     def citation_params(self, template: Template) -> dict[str, str]:
@@ -432,6 +568,12 @@ class _Walker:
 
     def template(self, node: Template) -> str:
         raw_name = str(node.name).strip()
+        if raw_name.lower().replace(" ", "") == "#tag:ref":
+            return self.tag_ref(node)
+        if ":" in raw_name and not raw_name.startswith("#"):
+            magic = magic_word_text(raw_name)
+            if magic is not None:
+                return magic
         if raw_name.startswith("#") or (":" in raw_name and raw_name.split(":")[0].isupper()):
             # Parser functions ({{#invoke:...}}, {{#if:...}}) and magic words ({{DEFAULTSORT:x}}).
             if raw_name.startswith("#"):
@@ -444,8 +586,13 @@ class _Walker:
         if infobox_labels.is_infobox(key):
             self.take_infobox(node, key)
             return ""
-        if citations.is_citation_template(key):
-            cite = citations.format_citation(key, self.citation_params(node))
+        if key == "citation" and _is_french_quotation(node):
+            positional, _named = self.params(node)
+            return f"«\u00a0{positional[0].strip()}\u00a0»" if positional[0].strip() else ""
+        if citations.is_citation_template(key) or _unknown_citation(key, node):
+            name = key if citations.is_citation_template(key) else "cite web"
+            params = encyclopedia_params(key, self.citation_params(node))
+            cite = citations.format_citation(name, params)
             link = f" <{cite.url}>" if cite.url else ""
             return cite.text + link
         if citations.is_short_citation_template(key):
@@ -454,21 +601,25 @@ class _Walker:
             if not key.startswith("sfn"):
                 return short  # {{harvnb}} and kin are inline text, often inside a <ref>
             return self.references.cite(short) if short else ""
-        if key in ("efn", "refn", "efn-ua", "efn-lr", "efn-la", "efn-lg", "notetag", "note"):
+        if key in NOTE_TEMPLATES and (key != "note" or _is_french_note(node)):
             positional, named = self.params(node)
-            text = positional[0] if positional else named.get("1", "")
-            name = named.get("name", "")
-            if key == "note" and not text:
-                return ""
-            return self.references.cite(text, name=name, group="note") if text or name else ""
-        if key in ("reflist", "references") and node.has("refs"):
-            self.list_defined_refs(node.get("refs").value)
+            text = positional[0] if positional else named.get("1", "") or named.get("texte", "")
+            name = named.get("name", "") or named.get("nom", "")
+            group = named.get("group", "") or NOTE_TEMPLATES[key]
+            return self.references.cite(text, name=name, group=group) if text or name else ""
+        if key in QUOTE_TEMPLATES:
+            return self.inline_quote(node)
+        if key in LIST_TEMPLATES and node.has("refs"):
+            group = str(node.get("group").value).strip() if node.has("group") else ""
+            self.list_defined_refs(node.get("refs").value, group=group)
             return ""
         if dates.is_date_template(key):
             positional, named = self.params(node)
             date = dates.format_date_template(key, positional, named)
             if date is not None:
                 return date
+            if key == "date" and positional:  # the French {{date|15|mai|1955}}, {{date|1453}}
+                return " ".join(p.strip() for p in positional[:3] if p.strip())
             self.unknown[key] += 1
             return ""
         if key in HATNOTES or key in DROPPED_HATNOTES:
@@ -482,18 +633,65 @@ class _Walker:
         return ""
 
     def take_infobox(self, node: Template, key: str) -> None:
-        if self.infobox is not None:
-            return  # the first infobox is the article's; others (embedded) are dropped
-        params = [(str(p.name).strip(), self.inline(p.value).strip()) for p in node.params]
-        rows = infobox_labels.infobox_fields(key, params)
+        """The first infobox is the article's. One inside its parameters (a module of it, such
+        as {{Infobox spaceflight/IP}}) adds its rows to it; a later one is dropped, though the
+        references in its values are kept."""
+        nested = self.infobox_depth > 0
+        if self.infobox is not None and not nested:
+            for param in node.params:
+                self.inline(param.value)  # for the references only
+            return
+        self.infobox_depth += 1
+        try:
+            params = [(str(p.name).strip(), self.inline(p.value).strip()) for p in node.params]
+        finally:
+            self.infobox_depth -= 1
+        params = self.infobox_footnotes(params)
+        if nested:
+            self.nested_rows.extend(infobox_labels.infobox_fields(key, params))
+            return
+        rows = infobox_labels.infobox_fields(key, params) + self.nested_rows
+        self.nested_rows = []
         fields = tuple(
-            InfoboxField(label=label, value=value.replace("<br>", "\n"))
+            InfoboxField(label=label, value=_value_lines(value))
             for label, value in rows
             if label.strip() and value.strip()
         )
         if fields:
             title = infobox_labels.infobox_title(key, params)
             self.infobox = Infobox(fields=fields, title=title or None)
+
+    def infobox_footnotes(self, params: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """An infobox's lettered footnotes ({{Infobox country|footnote_a=...}}, shown below the
+        box) become references: values that point to one (``<sup>a</sup>``) cite it, and one
+        nothing points to is listed all the same. The other parameters are returned."""
+        footnotes: dict[str, str] = {}
+        kept: list[tuple[str, str]] = []
+        for name, value in params:
+            match = _FOOTNOTE_PARAMETER.fullmatch("_".join(name.lower().split()))
+            if match is None:
+                kept.append((name, value))
+            elif value.strip():
+                footnotes[match.group(1)] = value
+        if not footnotes:
+            return kept
+        markers: dict[str, str] = {}
+
+        def marker(letter: str) -> str:
+            if letter not in markers:
+                markers[letter] = self.references.cite(
+                    footnotes[letter], name=f"footnote {letter}", group="infobox footnote"
+                )
+            return markers[letter]
+
+        def point(match: re.Match[str]) -> str:
+            letter = match.group(1)
+            return marker(letter) if letter in footnotes else match.group(0)
+
+        kept = [(name, _FOOTNOTE_MARK.sub(point, value)) for name, value in kept]
+        for letter in sorted(footnotes):
+            marker(letter)
+        return kept
 
     def convert_nested(self, code: Wikicode) -> str:
         nested = _Walker(self.namespaces)
@@ -503,6 +701,30 @@ class _Walker:
         nested.walk_blocks(code)
         nested.end_line()
         return _assemble(nested.lines)
+
+
+def _unknown_citation(key: str, node: Template) -> bool:
+    names = {str(p.name).strip().lower() for p in node.params if p.showkey and str(p.value).strip()}
+    return is_unknown_citation(key, names)
+
+
+def _value_lines(value: str) -> str:
+    """An infobox value with its line breaks as lines, each trimmed, none empty."""
+    lines = (line.strip() for line in value.replace("<br>", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _is_french_note(node: Template) -> bool:
+    """{{note|text}} is a footnote on the French Wikipedia and an anchor ({{note|name}}, the
+    target of an old {{ref|name}}) on the English one: a note has words, an anchor has none."""
+    first = next((str(p.value).strip() for p in node.params if not p.showkey), "")
+    return " " in first or any(str(p.name).strip().lower() == "texte" for p in node.params)
+
+
+def _is_french_quotation(node: Template) -> bool:
+    """{{citation|text}} with nothing but the text is the French Wikipedia's inline quotation;
+    the English {{citation}} always has named parameters."""
+    return len(node.params) == 1 and not node.params[0].showkey
 
 
 def _scrub(text: str) -> str:
@@ -580,7 +802,9 @@ def _join_words(items: Sequence[str]) -> str:
 
 
 def _list_line(prefix: str, text: str) -> str:
-    depth = len(prefix) - 1
+    # Deeper levels are shown at the deepest one kept: Markdown renderers stop at a nesting
+    # limit (markdown-it drops everything after it), and a taxonomy 15 levels deep reads as well.
+    depth = min(len(prefix), MAX_LIST_DEPTH) - 1
     indent = "   " * depth
     last = prefix[-1]
     if last == "#":
@@ -646,7 +870,8 @@ def _assemble(lines: Iterable[_Line]) -> str:
 def convert(wikitext: str, *, namespaces: Namespaces | None = None) -> Conversion:
     """Convert one page's wikitext."""
     walker = _Walker(namespaces or Namespaces())
-    walker.walk_blocks(mwparserfromhell.parse(wikitext))
+    wikitext = _BREAK_VARIANTS.sub("<br />", wikitext)
+    walker.walk_blocks(mwparserfromhell.parse(balance_quotes(wikitext)))
     walker.end_line()
     body = _assemble(walker.lines)
     return Conversion(

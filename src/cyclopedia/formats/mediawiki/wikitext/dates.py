@@ -287,6 +287,35 @@ def _film_date(args: _Args) -> str | None:
     return f"{text} ({place})" if place else text
 
 
+def _sortable_date(args: _Args) -> str | None:
+    """{{dts|2001|10|17}}, {{dts|2001-10-17}}, {{dts||10|17}} (no year): the date shown in a
+    sortable table; month names are accepted, "format=mdy" asks for month first."""
+    first = args.get(0)
+    mdy = args.mdy or args.named.get("format", "").lower() == "mdy"
+    if first and not first.isdigit():
+        date = parse_date(first)
+        return date.render(mdy=mdy) if date else None
+    month_number = _month_number(args.get(1)) if args.get(1) else None
+    day = args.get(2)
+    if not first:  # a day of the year, without a year
+        if month_number is None:
+            return None
+        month = MONTHS[month_number - 1]
+        if not day:
+            return month
+        if not (day.isdigit() and 1 <= int(day) <= 31):
+            return None
+        return f"{month} {int(day)}" if mdy else f"{int(day)} {month}"
+    date = make_date(first, str(month_number) if month_number else "", day)
+    return date.render(mdy=mdy) if date else None
+
+
+def _format_date(args: _Args) -> str | None:
+    """{{FormatDate|2002-09-23}}: the ISO date written out."""
+    date = parse_date(args.get(0))
+    return date.render(mdy=args.mdy) if date else None
+
+
 def _age(args: _Args) -> str | None:
     """{{age|1950|5|5}} depends on today: None. {{age|1950|5|5|2010|1|1}} is fixed: "59"."""
     if len([value for value in args.positional if value]) < 6:
@@ -319,6 +348,9 @@ _HANDLERS: dict[str, Callable[[_Args], str | None]] = {
     "death-date and age": _text_death_date_and_age,
     "date": _date,
     "film date": _film_date,
+    "dts": _sortable_date,
+    "date table sorting": _sortable_date,
+    "formatdate": _format_date,
     "age": _age,
     "age in years": _age,
 }

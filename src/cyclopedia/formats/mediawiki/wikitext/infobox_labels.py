@@ -38,6 +38,7 @@ _KIND_ALIASES = {
     "band": "musical artist", "singer": "musical artist", "music artist": "musical artist",
     "organisation": "organization", "militant group": "militant organization",
     "city": "settlement", "town": "settlement", "village": "settlement",
+    "lugar": "settlement", "ciudad": "settlement", "localidad": "settlement",
     "corporation": "company", "novel": "book", "actor": "person", "biography": "person",
     "adult biography": "person", "celebrity": "person", "military officer": "military person",
 }  # fmt: skip
@@ -54,9 +55,20 @@ def _template_name(name: str) -> str:
     return " ".join(name.split()).lower().removeprefix("template:").strip()
 
 
+# Infobox names of other Wikipedias: "Ficha de entidad subnacional", "صندوق معلومات تجمع سكاني",
+# "Карточка", and the Russian settlement box {{НП}}.
+_LOCAL_PREFIXES = ("ficha de ", "ficha ", "صندوق معلومات", "карточка", "infobox_")
+_LOCAL_NAMES = frozenset({"нп", "нп+", "ficha", "карточка"})
+
+
 def is_infobox(name: str) -> bool:
     key = _template_name(name)
-    return key in _GENERIC or key.startswith("infobox ")
+    return (
+        key in _GENERIC
+        or key.startswith("infobox ")
+        or key.startswith(_LOCAL_PREFIXES)
+        or key in _LOCAL_NAMES
+    )
 
 
 def infobox_kind(name: str) -> str:
@@ -71,7 +83,8 @@ def infobox_kind(name: str) -> str:
 def infobox_title(name: str, params: Sequence[tuple[str, str]]) -> str | None:
     """The box's title: its name parameter (or the settlement's or country's official name)."""
     values = {_key(key): value.strip() for key, value in params}
-    for key in ("name", "official_name", "conventional_long_name", "common_name", "clubname"):
+    for key in ("name", "official_name", "conventional_long_name", "common_name", "clubname",
+                "nom", "nombre", "name_de", "название", "الاسم"):  # fmt: skip
         title = " ".join(_BREAK.sub(" ", values.get(key, "")).split())
         if title:
             return title
@@ -85,6 +98,8 @@ def infobox_fields(name: str, params: Sequence[tuple[str, str]]) -> list[Row]:
     kind = infobox_kind(name)
     rows: list[Row] = []
     specs = _SPECS.get(kind) or (_SPECS["person"] if kind in _PERSON_LIKE else ())
+    if _template_name(name) in _TAXON_BOXES:
+        specs = _TAXOBOX
     for spec in specs:
         rows.extend(fields.rows(spec))
     for key in list(fields.values):
@@ -113,6 +128,9 @@ _SKIPPED = frozenset({
     "nationalteam_update", "pcupdate", "ntupdate", "updated", "statleague", "cricinfo",
     "cricketarchive", "anthem_type", "symbol_type", "unit_pref", "cover", "clubname",
     "bild", "bildbeschreibung", "bildunterschrift", "screenshot", "karte",
+    # The French, Spanish and Russian names of the title, images and layout switches.
+    "nom", "charte", "légende", "taille_image", "imagen", "pie_de_imagen", "tamaño_imagen",
+    "nombre", "название", "изображение", "подпись", "الاسم", "صورة", "تعليق",
 })  # fmt: skip
 # Kit colours of sports clubs, structure diagrams of legislatures, coordinates in parts.
 _SKIPPED_PATTERN = re.compile(
@@ -400,6 +418,8 @@ _OFFICE_ROLES = (
     (("predecessor",), "Preceded by"), (("successor",), "Succeeded by"),
 )  # fmt: skip
 _OFFICE_KEYS = ("office", "order", "term_start", "termstart", "term_end", "termend",
+                "state", "district", "state_house", "state_senate", "state_assembly",
+                "state_delegate", "jr/sr", "senator",
                 *(key for keys, _label in _OFFICE_ROLES for key in keys))  # fmt: skip
 _OFFICE_PATTERN = re.compile("(?:" + "|".join(_OFFICE_KEYS) + r")(\d*)")
 
@@ -410,6 +430,7 @@ def _offices(fields: _Fields) -> list[Row]:
     rows: list[Row] = []
     for n in fields.numbered(_OFFICE_PATTERN):
         office, order = fields.take(f"office{n}"), fields.take(f"order{n}")
+        office = _legislative_office(fields, n, office)
         start = fields.take(f"term_start{n}", f"termstart{n}")
         end = fields.take(f"term_end{n}", f"termend{n}")
         title = " ".join(part for part in (order, office) if part)
@@ -430,6 +451,32 @@ def _offices(fields: _Fields) -> list[Row]:
             if value:
                 rows.append((label, value))
     return rows
+
+
+def _legislative_office(fields: _Fields, n: str, office: str) -> str:
+    """The office {{Infobox officeholder}} writes itself from a state and a district: "Member
+    of the U.S. House of Representatives from Illinois's 7th district", "United States Senator
+    from Ohio", "Member of the Illinois House of Representatives"."""
+    state, district = fields.take(f"state{n}"), fields.take(f"district{n}")
+    house, senate = fields.take(f"state_house{n}"), fields.take(f"state_senate{n}")
+    assembly, delegate = fields.take(f"state_assembly{n}"), fields.take(f"state_delegate{n}")
+    fields.take(f"jr/sr{n}", f"senator{n}")
+    if office:
+        return office
+    if district:
+        where = f"{plain_text(state)}'s {plain_text(district)} district" if state else district
+        return f"Member of the U.S. House of Representatives from {where}"
+    if state:
+        return f"United States Senator from {plain_text(state)}"
+    if house:
+        return f"Member of the {plain_text(house)} House of Representatives"
+    if senate:
+        return f"Member of the {plain_text(senate)} Senate"
+    if assembly:
+        return f"Member of the {plain_text(assembly)} State Assembly"
+    if delegate:
+        return f"Member of the {plain_text(delegate)} House of Delegates"
+    return ""
 
 
 def _height(fields: _Fields) -> list[Row]:
@@ -576,6 +623,137 @@ def _currency(fields: _Fields) -> list[Row]:
     return [("Currency", value)] if value else []
 
 
+def _capital(fields: _Fields) -> list[Row]:
+    """ "Capital and largest city" when the largest city is given as "capital"."""
+    capital, largest = fields.take("capital"), fields.take("largest_city")
+    if plain_text(largest).lower() in ("capital", "capital city", "the capital"):
+        return [("Capital and largest city", capital)] if capital else []
+    rows = [("Capital", capital), ("Largest city", largest)]
+    return [row for row in rows if row[1]]
+
+
+def _established(fields: _Fields) -> list[Row]:
+    """Independence or formation events: "Independence from Aragon" = "1278", the kind
+    (sovereignty_type) read before an event that continues it ("from Aragon")."""
+    kind = plain_text(fields.take("sovereignty_type"))
+    note = fields.take("sovereignty_note")
+    rows: list[Row] = [(kind, note)] if kind and note else []
+    pattern = re.compile(r"established_(?:event|date)(\d*)")
+    for n in fields.numbered(pattern):
+        event, date = fields.take(f"established_event{n}"), fields.take(f"established_date{n}")
+        label = plain_text(event)
+        if kind and (not label or label[0].islower()):
+            label = f"{kind} {label}".strip()
+        if date or event:
+            rows.append((label or "Established", date or event))
+    return rows
+
+
+_POPULATION_KEYS = tuple(
+    f"population_{kind}{suffix}"
+    for kind in ("estimate", "census")
+    for suffix in ("", "_year", "_rank")
+)
+
+
+def _population(fields: _Fields) -> list[Row]:
+    """The estimate and the census, each with its year and rank; a year alone shows nothing."""
+    rows: list[Row] = []
+    for kind, label in (("estimate", "Population estimate"), ("census", "Census")):
+        value = fields.take(f"population_{kind}")
+        year = fields.take(f"population_{kind}_year")
+        rank = fields.take(f"population_{kind}_rank")
+        if value:
+            rows.append((label, value + (f" ({year})" if year else "")
+                         + (f" ({rank})" if rank else "")))  # fmt: skip
+    if len(rows) == 1 and rows[0][0] == "Population estimate":
+        rows = [("Population", rows[0][1])]
+    return rows
+
+
+def _index(label: str, key: str) -> _Custom:
+    """HDI and Gini: the value, its year, its reference and its rank ("0.845 (2014) · 34th");
+    the change arrow is drawing."""
+
+    def build(fields: _Fields) -> list[Row]:
+        value, year = fields.take(key), fields.take(f"{key}_year")
+        rank, category = fields.take(f"{key}_rank"), fields.take(f"{key}_category")
+        fields.take(f"{key}_change")
+        if not value:
+            return []
+        text = value + (f" ({year})" if year else "")
+        if category:
+            text += f" {category}"
+        return [(label, text + (f" · {rank}" if rank else ""))]
+
+    keys = (key, f"{key}_year", f"{key}_rank", f"{key}_change", f"{key}_category")
+    return _Custom(keys, build)
+
+
+# Scientific classification: the Latin rank parameters of {{Taxobox}} and the English ranks
+# Wikipedia shows.
+_RANKS = (
+    ("domain", "Domain"), ("superregnum", "Superkingdom"), ("regnum", "Kingdom"),
+    ("subregnum", "Subkingdom"), ("superdivisio", "Superdivision"), ("divisio", "Division"),
+    ("subdivisio", "Subdivision"), ("superphylum", "Superphylum"), ("phylum", "Phylum"),
+    ("subphylum", "Subphylum"), ("infraphylum", "Infraphylum"), ("superclassis", "Superclass"),
+    ("classis", "Class"), ("subclassis", "Subclass"), ("infraclassis", "Infraclass"),
+    ("magnordo", "Magnorder"), ("superordo", "Superorder"), ("ordo", "Order"),
+    ("subordo", "Suborder"), ("infraordo", "Infraorder"), ("parvordo", "Parvorder"),
+    ("superfamilia", "Superfamily"), ("familia", "Family"), ("subfamilia", "Subfamily"),
+    ("supertribus", "Supertribe"), ("tribus", "Tribe"), ("subtribus", "Subtribe"),
+    ("genus", "Genus"), ("subgenus", "Subgenus"), ("sectio", "Section"),
+    ("subsectio", "Subsection"), ("series", "Series"), ("species_group", "Species group"),
+    ("species", "Species"), ("subspecies", "Subspecies"), ("variety", "Variety"),
+)  # fmt: skip
+_STATUSES = {
+    "ex": "Extinct", "ew": "Extinct in the wild", "cr": "Critically endangered",
+    "en": "Endangered", "vu": "Vulnerable", "nt": "Near threatened", "lc": "Least concern",
+    "dd": "Data deficient", "ne": "Not evaluated", "secure": "Secure", "fossil": "Fossil",
+    "domesticated": "Domesticated",
+}  # fmt: skip
+
+
+_RANK_KEYS = tuple(key for rank, _label in _RANKS for key in (rank, f"unranked_{rank}"))
+
+
+def _classification(fields: _Fields) -> list[Row]:
+    """The ranks in order; a clade without rank ("unranked_ordo") shows as "(unranked)"."""
+    rows: list[Row] = []
+    for key, label in _RANKS:
+        unranked = fields.take(f"unranked_{key}")
+        if unranked:
+            rows.append(("(unranked)", unranked))
+        value = fields.take(key)
+        if value:
+            rows.append((label, value))
+    return rows
+
+
+def _scientific_name(label: str, key: str) -> Callable[[_Fields], list[Row]]:
+    """ "Binomial name": the name and, below it, its authority."""
+
+    def build(fields: _Fields) -> list[Row]:
+        name, authority = fields.take(key), fields.take(f"{key}_authority")
+        value = "\n".join(part for part in (name, authority) if part)
+        return [(label, value)] if value else []
+
+    return build
+
+
+def _subdivisions(fields: _Fields) -> list[Row]:
+    ranks, members = plain_text(fields.take("subdivision_ranks")), fields.take("subdivision")
+    return [(ranks or "Subdivisions", members)] if members else []
+
+
+def _status(fields: _Fields) -> list[Row]:
+    status, system = fields.take("status"), fields.take("status_system")
+    if not status:
+        return []
+    shown = _STATUSES.get(plain_text(status).lower(), status)
+    return [("Conservation status", f"{shown} ({system})" if system else shown)]
+
+
 def _thesis(fields: _Fields) -> list[Row]:
     title, year = fields.take("thesis_title"), fields.take("thesis_year")
     value = f"{title} ({year})" if title and year else title or year
@@ -586,7 +764,8 @@ def _thesis(fields: _Fields) -> list[Row]:
 
 BORN = _Group("Born", ("birth_name", "birth_date", "birth_place", "born"))
 DIED = _Group("Died", ("death_date", "death_place", "died"))
-RESTING_PLACE = _Group("Resting place", ("resting_place", "burial_place", "restingplace"))
+RESTING_PLACE = _Group("Resting place", ("resting_place", "burial_place", "restingplace",
+                                         "placeofburial", "place_of_burial"))  # fmt: skip
 HEIGHT = _Custom(("height", "height_ft", "height_in", "height_m", "height_cm"), _height)
 WEIGHT = _Custom(("weight", "weight_lb", "weight_lbs", "weight_kg"), _weight)
 OFFICES = _Custom((), _offices, _OFFICE_PATTERN)
@@ -750,7 +929,7 @@ _SETTLEMENT = _specs(
     "founder=Founded by", "named_for=Named for", _Pairs("seat_type", "seat", "Seat"),
     _Pairs("parts_type", "parts", "Parts"), "government_type=Government",
     "governing_body=Governing body", _Pairs("leader_title{n}", "leader_name{n}", "Leader"),
-    *_LAND,
+    "leader_party=Party", *_LAND,
     "population_total=Population", "population_rank=Population rank",
     "population_density_km2=Density+/km²", "population_urban=Urban population",
     "population_metro=Metro population", "population_demonym=Demonym",
@@ -766,23 +945,28 @@ _SETTLEMENT = _specs(
 )
 _COUNTRY = _specs(
     "native_name=Native name", "national_motto|motto=Motto",
-    "national_anthem|anthem=Anthem", "royal_anthem=Royal anthem", "capital=Capital",
-    "largest_city=Largest city", "official_languages=Official languages",
+    "national_anthem|anthem=Anthem", "royal_anthem=Royal anthem",
+    _Custom(("capital", "largest_city"), _capital), "official_languages=Official languages",
+    "recognised_languages|recognized_languages=Recognised languages",
     "national_languages=National languages",
     "regional_languages=Recognised regional languages", "languages=Languages",
     "ethnic_groups=Ethnic groups", "religion=Religion", "demonym=Demonym",
     "membership=Membership", "government_type=Government",
     _Pairs("leader_title{n}", "leader_name{n}", "Leader"), "legislature=Legislature",
     "upper_house=Upper house", "lower_house=Lower house",
-    _Pairs("sovereignty_type", "sovereignty_note", "Sovereignty"),
-    _Pairs("established_event{n}", "established_date{n}", "Established"),
+    _Custom(("sovereignty_type", "sovereignty_note"), _established,
+            re.compile(r"established_(?:event|date)\d*")),
     *_LAND,
-    "population_estimate=Population", "population_estimate_rank=Population rank",
-    "population_census=Census population", "population_density_km2=Density+/km²",
+    _Custom(_POPULATION_KEYS, _population),
+    _Measure("Density", "population_density_km2", "/km²", "population_density_sq_mi", "/sq mi"),
+    "population_density_rank=Density rank",
     "gdp_ppp=GDP (PPP)", "gdp_ppp_rank=GDP (PPP) rank",
-    "gdp_ppp_per_capita=GDP (PPP) per capita", "gdp_nominal=GDP (nominal)",
+    "gdp_ppp_per_capita=GDP (PPP) per capita",
+    "gdp_ppp_per_capita_rank=GDP (PPP) per capita rank", "gdp_nominal=GDP (nominal)",
     "gdp_nominal_rank=GDP (nominal) rank", "gdp_nominal_per_capita=GDP (nominal) per capita",
-    "gini=Gini", "hdi=HDI", _Custom(("currency", "currency_code"), _currency),
+    "gdp_nominal_per_capita_rank=GDP (nominal) per capita rank",
+    _index("Gini", "gini"), _index("HDI", "hdi"),
+    _Custom(("currency", "currency_code"), _currency),
     _zone("Time zone", ("time_zone", "timezone"), ("utc_offset",)),
     _zone("Summer (DST)", ("time_zone_dst", "timezone_dst"), ("utc_offset_dst",)),
     "date_format=Date format", "drives_on=Driving side", "calling_code=Calling code",
@@ -878,6 +1062,17 @@ _SPORTSPERSON = _SPORTS_HEAD + _specs(
     "medaltemplates=Medal record", "website=Website",
 )
 
+_TAXON_BOXES = frozenset({"taxobox", "speciesbox", "automatic taxobox", "subspeciesbox",
+                          "infraspeciesbox"})  # fmt: skip
+_TAXOBOX = _specs(
+    "fossil_range=Temporal range", _Custom(("status", "status_system"), _status),
+    _Custom(_RANK_KEYS, _classification),
+    "taxon=Taxon",
+    _Custom(("binomial", "binomial_authority"), _scientific_name("Binomial name", "binomial")),
+    _Custom(("trinomial", "trinomial_authority"), _scientific_name("Trinomial name", "trinomial")),
+    "type_species=Type species", "type_genus=Type genus", "diversity=Diversity",
+    _Custom(("subdivision_ranks", "subdivision"), _subdivisions), "synonyms=Synonyms",
+)
 _SPECS: dict[str, tuple[_Spec, ...]] = {
     "person": _PERSON, "writer": _WRITER, "philosopher": _PHILOSOPHER, "scientist": _SCIENTIST,
     "officeholder": _OFFICEHOLDER, "military person": _PERSON_HEAD + _MILITARY + _PERSON_TAIL,

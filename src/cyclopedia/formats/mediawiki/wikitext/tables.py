@@ -1,7 +1,8 @@
 """Wikitext tables as GFM tables.
 
-Every table becomes a GFM table: its first row is the header (as in most wikitables), row and
-column spans are expanded into empty cells, line breaks in cells become ``<br>``, and a caption
+Every table becomes a GFM table: its first row is the header when it has header cells (``!``;
+otherwise the header row is left empty), row and column spans are expanded into empty cells,
+columns left empty (images) are dropped, line breaks in cells become ``<br>``, and a caption
 becomes a bold line above. Nested tables are flattened into their cells' text.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import mwparserfromhell
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
@@ -22,6 +24,7 @@ class _Cell:
     text: str
     colspan: int
     rowspan: int
+    header: bool = False
 
 
 def _span(tag: Tag, name: str) -> int:
@@ -43,7 +46,12 @@ def _rows(table: Tag, inline: Callable[[Wikicode], str]) -> tuple[str, list[list
             caption = inline(node.contents)
         elif tag == "tr":
             cells = [
-                _Cell(inline(cell.contents), _span(cell, "colspan"), _span(cell, "rowspan"))
+                _Cell(
+                    inline(cell.contents),
+                    _span(cell, "colspan"),
+                    _span(cell, "rowspan"),
+                    header=str(cell.tag).lower() == "th",
+                )
                 for cell in node.contents.nodes
                 if isinstance(cell, Tag) and str(cell.tag).lower() in ("td", "th")
             ]
@@ -52,11 +60,19 @@ def _rows(table: Tag, inline: Callable[[Wikicode], str]) -> tuple[str, list[list
                 implicit = []
             if cells:
                 rows.append(cells)
+        elif tag == "td" and not rows and not implicit and _is_caption(node):
+            # "|+ Caption": mwparserfromhell reads it as a cell whose text starts with "+".
+            caption = inline(mwparserfromhell.parse(str(node.contents).lstrip()[1:]))
         elif tag in ("td", "th"):  # cells before the first "|-"
-            implicit.append(_Cell(inline(node.contents), _span(node, "colspan"), 1))
+            cell = _Cell(inline(node.contents), _span(node, "colspan"), 1, header=tag == "th")
+            implicit.append(cell)
     if implicit:
         rows.insert(0, implicit)
     return caption, rows
+
+
+def _is_caption(cell: Tag) -> bool:
+    return cell.contents is not None and str(cell.contents).lstrip().startswith("+")
 
 
 def _grid(rows: list[list[_Cell]]) -> list[list[str]]:
@@ -98,6 +114,14 @@ def table_markdown(table: Tag, inline: Callable[[Wikicode], str]) -> str:
     width = max((len(row) for row in grid), default=0)
     if width == 0:
         return ""
+    if rows and not any(cell.header for cell in rows[0]):
+        grid.insert(0, [""] * width)  # no header row in the source: an empty one
+    grid = [row + [""] * (width - len(row)) for row in grid]
+    kept = [c for c in range(width) if any(row[c].strip() for row in grid)]
+    if not kept:
+        return ""
+    grid = [[row[c] for c in kept] for row in grid]  # columns of images only are gone
+    width = len(kept)
     lines = []
     if caption.strip():
         lines.extend([f"**{caption.strip()}**", ""])

@@ -607,8 +607,7 @@ KINDS: list[tuple[str, Params, list[tuple[str, str]]]] = [
             ("cctld", ".ex"),
         ],
         [
-            ("Capital", "[[Capital City]]"),
-            ("Largest city", "capital"),
+            ("Capital and largest city", "[[Capital City]]"),  # largest_city = capital
             ("Official languages", "Examplish"),
             ("Demonym", "Examplian"),
             ("Government", "Republic"),
