@@ -105,7 +105,7 @@ def import_command(
     )
 
     migrate()
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # paths and errors are never broken
     options = ReadOptions(
         source_url=source_url,
         license=license_,  # type: ignore[arg-type]  # set by the _license callback
@@ -174,7 +174,7 @@ def import_command(
 
 
 def _summary(runs: list[ImportRun]) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     if runs:
         console.print("[bold]Import summary[/bold]")
     for run in runs:
