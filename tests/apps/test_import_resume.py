@@ -27,6 +27,7 @@ DUMP = (
     / "shared/corpus/mediawiki/zulko_tiny_dump_enwiki-20250201.xml.bz2"
 )
 OPTIONS = ReadOptions(source_url="https://en.wikipedia.org/")
+REDIRECTS = Path(__file__).resolve().parents[1] / "data" / "mediawiki" / "gensim-redirects.xml"
 T = TypeVar("T")
 
 
@@ -85,3 +86,42 @@ def test_a_killed_import_resumed_equals_an_uninterrupted_one(crash_at: int) -> N
 def test_a_finished_import_is_not_resumed() -> None:
     import_whole()
     assert import_resume_point(path=DUMP, format="mediawiki") == 0
+
+
+def interrupted_run(path: Path, fingerprint: str, options: dict[str, str]) -> None:
+    run = import_run_start(path=path, format="mediawiki", options=options, fingerprint=fingerprint)
+    items = killed_after(MediaWikiDumpReader().read(path, OPTIONS), 3)
+    with pytest.raises(Killed):
+        documents_ingest(run=run, items=items, batch_size=1)
+
+
+def test_a_new_file_at_the_same_path_starts_from_the_beginning(tmp_path: Path) -> None:
+    from cyclopedia.formats.files import input_fingerprint
+
+    path = tmp_path / "enwiki-latest-pages-articles.xml.bz2"
+    path.write_bytes(DUMP.read_bytes())
+    interrupted_run(path, input_fingerprint(path), {})
+    assert (
+        import_resume_point(path=path, format="mediawiki", fingerprint=input_fingerprint(path)) == 3
+    )
+    replacement = REDIRECTS.read_bytes()  # next month's dump, same name
+    path.write_bytes(replacement)
+    assert (
+        import_resume_point(path=path, format="mediawiki", fingerprint=input_fingerprint(path)) == 0
+    )
+
+
+def test_other_options_start_from_the_beginning() -> None:
+    interrupted_run(DUMP, "same", {"license": ""})
+    assert (
+        import_resume_point(
+            path=DUMP, format="mediawiki", fingerprint="same", options={"license": ""}
+        )
+        == 3
+    )
+    assert (
+        import_resume_point(
+            path=DUMP, format="mediawiki", fingerprint="same", options={"license": "CC0-1.0"}
+        )
+        == 0
+    )

@@ -22,6 +22,7 @@ from rich.progress import (
 from cyclopedia.cli.django_setup import migrate, setup_django
 from cyclopedia.document import UnknownLicenseError, get_license
 from cyclopedia.formats.base import ReadError, ReadOptions
+from cyclopedia.formats.files import input_fingerprint
 from cyclopedia.formats.registry import READERS, detect, get_reader
 
 if TYPE_CHECKING:
@@ -136,14 +137,29 @@ def import_command(
                 problems += 1
                 continue
             source = path.resolve()
-            skip = import_resume_point(path=source, format=reader.name)
+            run_options = {
+                "source_url": source_url or "",
+                "license": str(license_ or ""),
+                "title": title or "",
+                "language": language or "",
+            }
+            try:
+                fingerprint = input_fingerprint(path)
+            except ReadError as error:
+                console.print(f"[red]error[/red] {error}")
+                problems += 1
+                continue
+            skip = import_resume_point(
+                path=source, format=reader.name, fingerprint=fingerprint, options=run_options
+            )
             if skip:
                 console.print(f"Resuming {path}: {skip} items were saved by an earlier run.")
             run = import_run_start(
                 path=source,
                 format=reader.name,
-                options={"source_url": source_url or "", "license": str(license_ or "")},
+                options=run_options,
                 skip=skip,
+                fingerprint=fingerprint,
             )
 
             def report(current: ImportRun, task_id: TaskID = task) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from cyclopedia.formats.base import MAX_ITEM_BYTES, ReadError
@@ -49,3 +50,18 @@ def decode(path: Path, data: bytes) -> str:
     if controls > max(8, len(text) // 100):
         raise ReadError(path, "this is a binary file (it is full of control bytes), not a page")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+FINGERPRINT_BYTES = 1 << 20
+
+
+def input_fingerprint(path: Path) -> str:
+    """What tells one input file from another at the same path (dumps are renamed and reused):
+    its size, modification time and a hash of its first MiB."""
+    try:
+        stat = path.stat()
+        with path.open("rb") as handle:
+            head = hashlib.sha256(handle.read(FINGERPRINT_BYTES)).hexdigest()
+    except OSError as error:
+        raise ReadError(path, f"cannot read: {error.strerror or error}") from error
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{head}"

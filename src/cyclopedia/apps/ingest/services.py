@@ -29,6 +29,7 @@ from cyclopedia.formats.base import UNKNOWN_TEMPLATES_EXTRA, AliasItem, ItemErro
 BATCH_SIZE = 200
 MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
 MAX_TEMPLATE_NAMES = 5000  # distinct unknown template names counted per run
+MAX_TEMPLATE_NAME_CHARS = 255
 
 ProgressCallback = Callable[[ImportRun], None]
 
@@ -36,22 +37,36 @@ _SOURCE_KINDS = {choice.value for choice in Source.Kind}
 
 
 def import_run_start(
-    *, path: Path | str, format: str, options: dict[str, str], skip: int = 0
+    *,
+    path: Path | str,
+    format: str,
+    options: dict[str, str],
+    skip: int = 0,
+    fingerprint: str = "",
 ) -> ImportRun:
     """A new run; ``skip`` items were saved by an earlier run of the same input."""
     return ImportRun.objects.create(
-        path=str(path), format=format, options=options, checkpoint={"skipped": skip}
+        path=str(path),
+        format=format,
+        options=options,
+        checkpoint={"skipped": skip, "input": fingerprint},
     )
 
 
-def import_resume_point(*, path: Path | str, format: str) -> int:
+def import_resume_point(
+    *, path: Path | str, format: str, fingerprint: str = "", options: dict[str, str] | None = None
+) -> int:
     """Items already saved by the last unfinished import of this input (0 when there is none).
 
     An import killed (status still "running"), interrupted or stopped by a read error has saved
     whole batches up to its checkpoint; importing the same input again continues from there.
+    "The same" means the same file (``fingerprint``) read with the same ``options``: a new dump
+    at the old path, or a run with another licence, starts from the beginning.
     """
     last = ImportRun.objects.filter(path=str(path), format=format).order_by("-started").first()
     if last is None or last.status == ImportRun.Status.FINISHED:
+        return 0
+    if last.checkpoint.get("input", "") != fingerprint or last.options != (options or {}):
         return 0
     done = last.checkpoint.get("items_done", 0)
     return int(done) + int(last.checkpoint.get("skipped", 0))
@@ -120,6 +135,8 @@ def _count_unknown_templates(run: ImportRun, document: Document) -> None:
         return
     counts = run.unknown_templates
     for name in json.loads(found):
+        if len(name) > MAX_TEMPLATE_NAME_CHARS:
+            continue  # not a name a wiki would give a template: garbage is not worth keeping
         if name in counts or len(counts) < MAX_TEMPLATE_NAMES:
             counts[name] = counts.get(name, 0) + 1
 

@@ -33,6 +33,8 @@ def wikimedia_license(
             get_license("CC-BY-SA-4.0"),
             "Wikimedia wiki; the revision has no timestamp, read as current (CC BY-SA 4.0)",
         )
+    if timestamp.tzinfo is None:
+        timestamp = timestamp.replace(tzinfo=dt.UTC)  # dump timestamps are UTC
     day = timestamp.astimezone(dt.UTC).date()
     if day < switch:
         return (

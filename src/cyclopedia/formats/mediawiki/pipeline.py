@@ -18,6 +18,8 @@ import contextlib
 import multiprocessing
 import resource
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,7 +53,16 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise OverBudget in the main thread of this process after ``seconds``."""
+    """Raise OverBudget after ``seconds``, in the main thread (signals reach no other).
+
+    Off the main thread there is no budget. A timer the caller had set is restored afterwards,
+    less the time spent here.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outer_remaining, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -59,6 +70,9 @@ def time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_remaining > 0:
+            left = max(outer_remaining - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 def _limit_memory(memory_bytes: int) -> None:
@@ -141,8 +155,7 @@ def _pooled(
     pending: deque[tuple[Any, Future[Any] | None]] = deque()
     try:
         for page in pages:
-            future = None if isinstance(page, ItemError) else executor.submit(task, page)
-            pending.append((page, future))
+            pending.append((page, _submit(executor, task, page)))
             while len(pending) >= window:
                 result, executor = _next(pending, executor, task, key, workers, budget)
                 yield result
@@ -150,7 +163,23 @@ def _pooled(
             result, executor = _next(pending, executor, task, key, workers, budget)
             yield result
     finally:
+        # Stopped early (Ctrl-C, an error downstream): pages not yet started are dropped.
+        for _page, future in pending:
+            if future is not None:
+                future.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _submit(executor: ProcessPoolExecutor, task: _Task[Any, Any], page: Any) -> Future[Any] | None:
+    """Queue a page; a pool already broken by a dead worker gives a future that says so."""
+    if isinstance(page, ItemError):
+        return None
+    try:
+        return executor.submit(task, page)
+    except BrokenProcessPool as error:
+        broken: Future[Any] = Future()
+        broken.set_exception(error)
+        return broken
 
 
 def _next(
@@ -193,6 +222,5 @@ def _recover(
         single.shutdown(wait=False, cancel_futures=True)
     executor = _executor(workers, budget)
     for index, (other, _future) in enumerate(pending):
-        resubmitted = None if isinstance(other, ItemError) else executor.submit(task, other)
-        pending[index] = (other, resubmitted)
+        pending[index] = (other, _submit(executor, task, other))
     return result, executor

@@ -16,7 +16,7 @@ from cyclopedia.formats.files import read_text_file
 from cyclopedia.formats.mediawiki.dump import DumpReader, PageRevision, SiteInfo, redirect_target
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH
 from cyclopedia.formats.mediawiki.page import PageText, WikiSource, page_document
-from cyclopedia.formats.mediawiki.pipeline import convert_pages
+from cyclopedia.formats.mediawiki.pipeline import Budget, convert_pages, convert_within_budget
 from cyclopedia.formats.mediawiki.urls import WikiPage, parse_page_url
 from cyclopedia.formats.mediawiki.wikitext.convert import Namespaces
 
@@ -119,13 +119,18 @@ class WikitextFileReader:
             site_name=wiki.site_name if wiki else "",
             language=options.language or "en",
         )
-        try:
-            yield page_document(
-                PageText(title=title, wikitext=text),
-                source,
-                license=options.license,
-                switch=_switch(options),
+        page = PageText(title=title, wikitext=text)
+
+        def convert(page: PageText) -> Document:
+            return page_document(
+                page, source, license=options.license, switch=_switch(options),
                 source_url=options.source_url,
+            )  # fmt: skip
+
+        try:
+            # The same time budget as a page of a dump: the parser has pathological inputs.
+            yield convert_within_budget(
+                convert, page, Budget().seconds, lambda p: (path.name, title)
             )
-        except (DocumentError, TitleError, RecursionError) as error:
+        except (DocumentError, TitleError) as error:
             raise ReadError(path, f"cannot convert: {error}") from error

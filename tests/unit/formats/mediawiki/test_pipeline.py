@@ -75,3 +75,44 @@ def test_a_worker_that_dies_takes_only_its_own_page_down() -> None:
     assert crashed.key == "crash"
     assert crashed.message == "the converter crashed on this page"
     assert results.index(crashed) == 2
+
+
+def slow_consumer_pages() -> list[str]:
+    return ["a", "b", "crash", *(f"p{n}" for n in range(40))]
+
+
+def test_a_dead_worker_never_aborts_the_run_even_with_a_slow_consumer() -> None:
+    results = []
+    for result in convert_pages(slow_consumer_pages(), convert, key=key, workers=2):
+        results.append(result)
+        time.sleep(0.02)  # the pool breaks while pages are still being queued
+    errors = [r for r in results if isinstance(r, ItemError)]
+    assert [e.key for e in errors] == ["crash"]
+    assert len(results) == 43
+
+
+def test_the_budget_is_skipped_off_the_main_thread() -> None:
+    import threading
+
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.extend(convert_pages(["a"], convert, key=key, budget=Budget(1)))
+    )
+    worker.start()
+    worker.join()
+    assert outcome == ["aa"]
+
+
+def test_an_outer_timer_survives_the_budget() -> None:
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        list(convert_pages(["a"], convert, key=key, budget=Budget(5)))
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 0.5
+        time.sleep(0.6)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
