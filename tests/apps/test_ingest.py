@@ -98,7 +98,7 @@ def test_a_bad_item_is_recorded_and_the_run_goes_on() -> None:
     run.refresh_from_db()
     assert (run.read, run.failed, run.created) == (2, 1, 1)
     assert run.errors == [{"key": "item-1", "title": "Broken", "message": "broken markup"}]
-    assert run.checkpoint == {"skipped": 0, "items_done": 2}
+    assert run.checkpoint == {"skipped": 0, "input": "", "items_done": 2}
 
 
 def test_sample_content_loads_only_into_an_empty_database() -> None:

@@ -84,12 +84,18 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         target, _, section = match.group(1).partition("#")
-        token = state.push("wikilink", "a", 0)
-        token.meta = {
-            "target": target.strip(),
-            "section": section.strip(),
-            "label": (match.group(2) or "").strip() or match.group(1).strip(),
-        }
+        meta = {"target": target.strip(), "section": section.strip(), "opened": False}
+        state.push("wikilink_open", "a", 1).meta = meta
+        label = match.group(2) or ""
+        if label.strip():
+            # The label is inline Markdown, parsed like the text of an ordinary link.
+            pos, pos_max = state.pos, state.posMax
+            state.pos, state.posMax = match.start(2), match.end(2)
+            state.md.inline.tokenize(state)
+            state.pos, state.posMax = pos, pos_max
+        else:
+            state.push("text", "", 0).content = match.group(1).strip()
+        state.push("wikilink_close", "a", -1).meta = meta
     state.pos = match.end()
     return True
 
@@ -119,9 +125,9 @@ def _headings_rule(state: StateCore) -> None:
         tokens[index + 2].tag = token.tag
         inline = tokens[index + 1]
         text = "".join(
-            child.meta["label"] if child.type == "wikilink" else child.content
+            child.content
             for child in inline.children or []
-            if child.type in ("text", "code_inline", "wikilink")
+            if child.type in ("text", "code_inline")
         )
         anchor = base = anchor_for(text)
         suffix = 2
@@ -153,27 +159,31 @@ class _Renderer(RendererHTML):
             f'<a href="#cite_note-{escape(label)}">[{number}]</a></sup>'
         )
 
-    def wikilink(
+    def wikilink_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
         meta = tokens[idx].meta
         state: RenderState = env["cyclopedia"]
-        label = escape(meta["label"])
         try:
             target = normalize_title(meta["target"]) if meta["target"] else ""
         except TitleError:
-            return label
+            return ""  # not a title: the label alone, as text
         fragment = f"#{anchor_for(meta['section'])}" if meta["section"] else ""
+        if not target and not fragment:
+            return ""
+        meta["opened"] = True  # shared with the closing token
         if not target:  # [[#Section]]: a link within the page
-            return f'<a href="{escape(fragment)}">{label}</a>' if fragment else label
+            return f'<a href="{escape(fragment)}">'
         state.links.setdefault(target, None)
         href = escape(state.wiki_prefix + title_to_path(target) + fragment)
         if state.link_exists(target):
-            return f'<a class="wikilink" href="{href}" title="{escape(target)}">{label}</a>'
-        return (
-            f'<a class="wikilink new" href="{href}" '
-            f'title="{escape(target)} (no article yet)">{label}</a>'
-        )
+            return f'<a class="wikilink" href="{href}" title="{escape(target)}">'
+        return f'<a class="wikilink new" href="{href}" title="{escape(target)} (no article yet)">'
+
+    def wikilink_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return "</a>" if tokens[idx].meta["opened"] else ""
 
     def html_inline(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType

@@ -136,3 +136,11 @@ def test_deeply_nested_lists_do_not_cut_the_rest_of_the_page() -> None:
     nested = "\n".join("  " * depth + "- item" for depth in range(15))
     html = render_document(doc(nested + "\n\nThe paragraph after.")).body_html
     assert "The paragraph after." in html
+
+
+def test_wiki_link_labels_are_inline_markdown() -> None:
+    html = render_document(doc(r"[[Nature (journal)|*Nature*]] and [[AT&T|AT\&T Inc.]]")).body_html
+    assert '<a class="wikilink new" href="/wiki/Nature_(journal)"' in html
+    assert "><em>Nature</em></a>" in html
+    assert ">AT&amp;T Inc.</a>" in html
+    assert "\\" not in html
