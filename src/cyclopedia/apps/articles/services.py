@@ -5,19 +5,22 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import enum
+import logging
 from collections.abc import Iterable, Iterator
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import content_hash, document_of
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
-from cyclopedia.document import Document
+from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.markup import wikilink_targets
 from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.render import RenderedArticle, render_document
+
+logger = logging.getLogger(__name__)
 
 
 class ImportOutcome(enum.Enum):
@@ -313,7 +316,13 @@ def _rerender_now(article_ids: list[int]) -> None:
     for revision in Revision.objects.filter(
         pk__in=Article.objects.filter(pk__in=article_ids).values("published_revision")
     ).select_related("source"):
-        revision_rerender(revision=revision)
+        try:
+            with transaction.atomic():
+                revision_rerender(revision=revision)
+        except (DocumentError, ValueError, DatabaseError):
+            # Another page's stored rendering stays as it was (its links' colours may lag);
+            # that page must not cost the import of this batch.
+            logger.exception("could not re-render revision %s", revision.pk)
 
 
 def revision_rerender(*, revision: Revision) -> None:

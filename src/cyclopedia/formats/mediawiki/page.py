@@ -43,10 +43,11 @@ def page_license(
     given: License | None,
     switch: dt.date,
 ) -> tuple[License, str]:
+    if source.server and is_wikimedia(source.server):
+        # The Terms of Use, not the operator, say under which licence Wikimedia text is.
+        return wikimedia_license(page.timestamp, switch=switch)
     if given is not None:
         return given, "given by the operator (--license)"
-    if source.server and is_wikimedia(source.server):
-        return wikimedia_license(page.timestamp, switch=switch)
     return UNKNOWN_LICENSE, "the wiki is not a Wikimedia project and no --license was given"
 
 

@@ -78,8 +78,6 @@ _LEFTOVER = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|\{\||\|\}|'{5}|'{2,3}",
     re.IGNORECASE,
 )
-_TABLE_START = re.compile(r"^\s*\{\|", re.MULTILINE)
-_TABLE_END = re.compile(r"^\s*\|\}", re.MULTILINE)
 _TRAILING_LETTERS = re.compile(r"^[^\W\d_]+")
 _URL_SCHEMES = ("http://", "https://", "mailto:", "//")
 INLINE_HTML = {
@@ -202,23 +200,22 @@ class _Walker:
                 self.end_line()
 
     def skip_broken_tables(self, text: str) -> str:
-        """Drop tables the parser left as text: from a line starting ``{|`` to one ``|}``."""
+        """Drop tables the parser left as text: from a line starting ``{|`` to one starting
+        ``|}``, or to the first blank line, so that a table never closed in the source does not
+        take the rest of the page with it."""
         kept: list[str] = []
-        while text:
-            if self.broken_table:
-                end = _TABLE_END.search(text)
-                if end is None:
-                    return "".join(kept)
+        for line in text.splitlines(keepends=True):
+            stripped = line.strip()
+            if not self.broken_table:
+                if stripped.startswith("{|"):
+                    self.broken_table = True
+                else:
+                    kept.append(line)
+            elif stripped.startswith("|}"):
                 self.broken_table = False
-                text = text[end.end() :]
-                continue
-            start = _TABLE_START.search(text)
-            if start is None:
-                kept.append(text)
-                break
-            kept.append(text[: start.start()])
-            self.broken_table = True
-            text = text[start.end() :]
+            elif not stripped and line.endswith("\n"):
+                self.broken_table = False  # a paragraph break: the table is over
+                kept.append(line)
         return "".join(kept)
 
     def hatnote(self, template: Template) -> bool:
