@@ -118,3 +118,39 @@ def test_links_to_articles_later_in_the_same_batch_turn_blue_at_its_end(client: 
         items=[document("Asa'ib Ahl al-Haq", BODY), document("Mahdi Army", "A militia.")],
     )
     assert links(client, "/wiki/Asa'ib_Ahl_al-Haq")["Mahdi Army"] == "wikilink"
+
+
+def test_a_retargeted_redirect_moves_the_links_that_use_it(client: Client) -> None:
+    from cyclopedia.apps.articles.services import alias_import
+
+    publish("Page", "See [[Old name]].")
+    publish("First target", "One.")
+    publish("Second target", "Two.")
+    alias_import(title="Old name", target="First target")
+    assert Link.objects.get(target_title="Old name").target.title == "First target"  # type: ignore[union-attr]
+    alias_import(title="Old name", target="Second target")
+    assert Link.objects.get(target_title="Old name").target.title == "Second target"  # type: ignore[union-attr]
+
+
+def test_an_article_takes_over_the_name_of_a_redirect(client: Client) -> None:
+    from cyclopedia.apps.articles.models import Alias
+    from cyclopedia.apps.articles.services import alias_import
+
+    publish("Page", "See [[Shared name]].")
+    publish("Elsewhere", "One.")
+    alias_import(title="Shared name", target="Elsewhere")
+    publish("Shared name", "Now an article of its own.")
+    assert not Alias.objects.filter(title="Shared name").exists()
+    assert Link.objects.get(target_title="Shared name").target.title == "Shared name"  # type: ignore[union-attr]
+    assert client.get("/wiki/Shared_name").status_code == 200
+
+
+def test_a_redirect_to_a_redirect_follows_one_hop() -> None:
+    from cyclopedia.apps.articles.models import Alias
+    from cyclopedia.apps.articles.services import alias_import
+
+    publish("Final", "The article.")
+    alias_import(title="Middle", target="Final")
+    alias_import(title="First", target="Middle")
+    alias = Alias.objects.get(title="First")
+    assert (alias.target_title, alias.article.title) == ("Final", "Final")  # type: ignore[union-attr]

@@ -9,7 +9,6 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import content_hash, document_of
@@ -119,6 +118,10 @@ def _import(
     article, created = Article.objects.get_or_create(
         title=document.title, defaults={"language": document.language}
     )
+    if created:
+        # A redirect of this name was only standing in for an article: the article takes over
+        # its name and the links to it.
+        Alias.objects.filter(title=article.title).delete()
     if not created:
         # Serialise writers of one article (PostgreSQL; SQLite writers are serial already).
         article = Article.objects.select_for_update().get(pk=article.pk)
@@ -198,6 +201,9 @@ def alias_import(*, title: str, target: str) -> ImportOutcome:
     title = normalize_title(title)
     if title == target_title or Article.objects.filter(title=title).exists():
         return ImportOutcome.UNCHANGED  # an article by that name wins over a redirect
+    hop = Alias.objects.filter(title=target_title).values_list("target_title", flat=True).first()
+    if hop is not None and hop != title:
+        target_title = hop  # a redirect to a redirect: one hop, as MediaWiki follows them
     article = Article.objects.filter(title=target_title).first()
     with transaction.atomic():
         alias, created = Alias.objects.get_or_create(
@@ -213,11 +219,16 @@ def alias_import(*, title: str, target: str) -> ImportOutcome:
                 return ImportOutcome.UNCHANGED  # names given by articles are theirs to change
             alias.target_title, alias.article = target_title, article
             alias.save(update_fields=["target_title", "article"])
-        if article is not None:
-            _refresh_links_to(article, {title})
-        else:
-            _unlink_titles([title])
+        _point_links(title, article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _point_links(title: str, article: Article | None) -> None:
+    """Links to ``title`` now lead to ``article`` (or nowhere): re-render the pages that change."""
+    if article is not None:
+        _refresh_links_to(article, {title})
+    else:
+        _unlink_titles([title])
 
 
 def _categories(names: tuple[str, ...]) -> list[Category]:
@@ -273,12 +284,13 @@ def _sync_links(article: Article, targets: Iterable[str]) -> None:
 
 
 def _refresh_links_to(article: Article, titles: set[str]) -> None:
-    """Links that pointed at a missing title now reach this article: re-render their pages."""
-    waiting = Link.objects.filter(Q(target_title__in=titles) & Q(target__isnull=True))
-    linking = list(waiting.values_list("from_article_id", flat=True).distinct())
+    """Links to these titles (missing, or leading elsewhere through a redirect that the article
+    replaced) now reach this article: re-render their pages."""
+    changing = Link.objects.filter(target_title__in=titles).exclude(target=article)
+    linking = list(changing.values_list("from_article_id", flat=True).distinct())
     if not linking:
         return
-    waiting.update(target=article)
+    changing.update(target=article)
     _rerender_published(linking)
 
 
