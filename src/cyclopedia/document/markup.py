@@ -56,6 +56,14 @@ def wikilink_targets(markdown: str) -> list[str]:
     return list(seen)
 
 
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_text(markdown: str) -> str:
+    """The text of backslash-escaped Markdown: every ``\\x`` of ASCII punctuation as ``x``."""
+    return _BACKSLASH_ESCAPE.sub(r"\1", markdown)
+
+
 def escape_text(text: str) -> str:
     """Plain text as Cyclopedia Markdown that renders back to exactly that text.
 

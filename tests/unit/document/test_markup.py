@@ -139,3 +139,10 @@ def test_escaped_random_text_renders_back_to_the_same_text(render_markdown: Any)
         if not rendered.tags <= {"p"} or rendered.text != " ".join(text.split()):
             failures.append((text, escape_text(text), rendered.html))
     assert failures == []
+
+
+@pytest.mark.parametrize("text", ["AT&T", "a *b* [c] <d> | e ~ f \\ g", "# 1. - x", ""])
+def test_unescape_text_inverts_escape_text_on_one_line(text: str) -> None:
+    from cyclopedia.document.markup import escape_text, unescape_text
+
+    assert unescape_text(escape_text(text)) == text

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from cyclopedia.document.markup import escape_text
+from cyclopedia.document.markup import escape_text, unescape_text
 from cyclopedia.formats.mediawiki.wikitext.citation_names import foreign_kind, translate
 from cyclopedia.formats.mediawiki.wikitext.dates import (
     humanize_iso_date,
@@ -72,7 +72,6 @@ _IDENTIFIERS = (
 )  # fmt: skip
 _LANGUAGES = LANGUAGES
 
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _AUTOLINK = re.compile(r"<([^<>\s]+)>")
 _LABEL = r"\[(?:\\.|[^\[\]\\])*\]"  # a Markdown link label: no unescaped brackets
 _LINKED = re.compile(_LABEL + r"\(<([^<>]+)>\)|" + _LABEL + r"\(([^()\s]+)\)")
@@ -206,7 +205,7 @@ def _kind(name: str) -> str | None:
 
 
 def _unescape(text: str) -> str:
-    return _MARKDOWN_ESCAPE.sub(r"\1", text)
+    return unescape_text(text)
 
 
 def _url(value: str) -> str | None:

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cyclopedia.document.markup import unescape_text
+
 Row = tuple[str, str]
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 # --- names and kinds ----------------------------------------------------------------------------
 
@@ -1118,7 +1119,7 @@ def plain_text(markdown: str) -> str:
     text = _BREAK.sub(" ", text)
     text = re.sub(r"<[^>]*>", "", text)
     text = re.sub(r"(?<!\\)(?:\*+|(?<![\w\\])_+|_+(?!\w))", "", text)
-    text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    text = unescape_text(text)
     return " ".join(text.split())
 
 

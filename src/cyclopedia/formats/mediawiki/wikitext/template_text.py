@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cyclopedia.document.markup import unescape_text
 from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
 
 Handler = Callable[[Sequence[str], dict[str, str]], str]
@@ -208,7 +209,6 @@ def _baseball_statistics(positional: Sequence[str], named: dict[str, str]) -> st
     return f"Career statistics and player information from {shown}"
 
 
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK_TARGET = re.compile(r"<([^<>\s]+)>|\[[^\]]*\]\(<([^<>]+)>\)")
 
 
@@ -217,7 +217,7 @@ def _plain_url(value: str) -> str:
     text = value.strip()
     if match := _LINK_TARGET.fullmatch(text):
         text = match.group(1) or match.group(2)
-    text = _ESCAPED.sub(r"\1", text).strip()
+    text = unescape_text(text).strip()
     if text.startswith("//"):
         text = "https:" + text
     if "://" not in text and text and "." in text and " " not in text:

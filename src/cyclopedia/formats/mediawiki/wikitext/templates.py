@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from cyclopedia.document.markup import escape_text
+from cyclopedia.document.markup import escape_text, unescape_text
 from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
 from cyclopedia.formats.mediawiki.wikitext.template_text import COUNTRY_CODES, special_text
 
@@ -266,14 +266,11 @@ _IPAC_LEADS = {"lang", "pron", "local", "uk", "us", "usalso", "ukalso", "also", 
 
 def _ipa_phonemes(positional: Sequence[str]) -> str:
     """{{IPAc-en|æ|n|ˈ|d|ɔː|r|ə}}: the phonemes joined between slashes ("_" is a space)."""
-    parts = [_MARKDOWN_ESCAPE.sub(r"\1", p.strip()) for p in positional if "=" not in p]
+    parts = [unescape_text(p.strip()) for p in positional if "=" not in p]
     while parts and parts[0].lower() in _IPAC_LEADS:
         parts = parts[1:]
     text = "".join(parts).replace("_", " ").strip()
     return f"/{escape_text(text)}/" if text else ""
-
-
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _circa(positional: Sequence[str], named: dict[str, str]) -> str:
