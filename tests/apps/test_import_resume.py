@@ -125,3 +125,16 @@ def test_other_options_start_from_the_beginning() -> None:
         )
         == 0
     )
+
+
+def test_preparing_in_worker_processes_gives_the_same_database() -> None:
+    import_whole()
+    expected = snapshot()
+    for model in (Alias, Revision, Article, ImportRun, Source):
+        model.objects.all().delete()
+    run = import_run_start(path=DUMP, format="mediawiki", options={})
+    items = MediaWikiDumpReader().read(DUMP, dataclasses.replace(OPTIONS, workers=2))
+    documents_ingest(run=run, items=items, batch_size=5, workers=2)
+    assert snapshot() == expected
+    htmls = sorted(Revision.objects.values_list("html", flat=True))
+    assert all("wikilink new" in html for html in htmls)  # missing links are marked

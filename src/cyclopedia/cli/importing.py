@@ -169,7 +169,7 @@ def import_command(
 
             try:
                 items = reader.read(path, dataclasses.replace(options, skip=skip))
-                documents_ingest(run=run, items=items, progress=report)
+                documents_ingest(run=run, items=items, progress=report, workers=workers)
             except ReadError as error:
                 import_run_finish(run=run, status=ImportRun.Status.FAILED, message=error.reason)
                 console.print(f"[red]error[/red] {error}")

@@ -20,6 +20,8 @@ trailing autolink and its DOI as a trailing ``doi:`` word, so they read naturall
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -164,3 +166,22 @@ def _take_references(body: str) -> tuple[list[Reference], str]:
             url, text = found.group(1), text[: found.start()]
         references.append(Reference(label=match.group(1), text=text.strip(), url=url, doi=doi))
     return references, "\n".join(kept).strip("\n") + "\n"
+
+
+def content_hash(document: Document, source_text: str) -> str:
+    """Identity of a revision's content: its source text, licence and attribution."""
+    a = document.attribution
+    meta = [
+        document.license.spdx,
+        a.source_title,
+        a.source_url,
+        a.revision_url,
+        a.history_url,
+        list(a.authors),
+        a.source_revision_id,
+        a.source_timestamp.isoformat() if a.source_timestamp else None,
+        a.copyright_notice,
+        list(a.upstream_notices),
+    ]
+    payload = source_text + "\x00" + json.dumps(meta, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

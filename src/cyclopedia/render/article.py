@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from html import unescape
 
 from cyclopedia.document import Document, Reference
 from cyclopedia.render.markdown import LinkExists, RenderState, render_block, render_inline
@@ -45,9 +49,49 @@ class RenderedArticle:
     lead: str  # the first paragraph as plain text, for cards, descriptions and suggestions
     links: tuple[str, ...]  # normalised titles of the articles the text links to
 
+    def with_missing_links(self, missing: Iterable[str]) -> RenderedArticle:
+        """This rendering with the links to ``missing`` titles marked as missing.
+
+        A rendering made without a database (in a worker process) takes every link target as
+        existing; whoever knows which are missing marks them afterwards with this.
+        """
+        missing = [title for title in missing if title in set(self.links)]
+        if not missing:
+            return self
+        mark = _missing_marker(missing)
+        return dataclasses.replace(
+            self,
+            body_html=mark(self.body_html),
+            infobox=tuple(dataclasses.replace(f, html=mark(f.html)) for f in self.infobox),
+            references=tuple(dataclasses.replace(r, html=mark(r.html)) for r in self.references),
+        )
+
+
+# The form the renderer writes for a link to an existing article (markdown.py), as the
+# sanitiser serialises it; the title is compared unescaped, whatever escaping it went through.
+_EXISTING_LINK = re.compile(r'<a class="wikilink" (href="[^"]*") title="([^"]*)">')
+
+
+def _missing_marker(titles: list[str]) -> Callable[[str], str]:
+    missing = set(titles)
+
+    def mark(match: re.Match[str]) -> str:
+        if unescape(match.group(2)) not in missing:
+            return match.group(0)
+        return (
+            f'<a class="wikilink new" {match.group(1)} title="{match.group(2)} (no article yet)">'
+        )
+
+    return lambda html: _EXISTING_LINK.sub(mark, html)
+
 
 def _no_article(_title: str) -> bool:
     return False
+
+
+def every_article(_title: str) -> bool:
+    """A link resolver for rendering without a database: every target exists."""
+    return True
 
 
 def _reference_markdown(reference: Reference) -> str:

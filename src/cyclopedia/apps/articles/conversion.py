@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from cyclopedia.apps.articles.models import Revision
 from cyclopedia.document import Attribution, Document, get_license
 from cyclopedia.document.source import from_source
@@ -38,22 +35,3 @@ def document_of(revision: Revision) -> Document:
         source_revision=revision.source_revision,
     )
     return from_source(revision.source_text, template=template)
-
-
-def content_hash(document: Document, source_text: str) -> str:
-    """Identity of a revision's content: its source text, licence and attribution."""
-    a = document.attribution
-    meta = [
-        document.license.spdx,
-        a.source_title,
-        a.source_url,
-        a.revision_url,
-        a.history_url,
-        list(a.authors),
-        a.source_revision_id,
-        a.source_timestamp.isoformat() if a.source_timestamp else None,
-        a.copyright_notice,
-        list(a.upstream_notices),
-    ]
-    payload = source_text + "\x00" + json.dumps(meta, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

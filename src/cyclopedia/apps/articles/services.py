@@ -11,13 +11,13 @@ from collections.abc import Iterable, Iterator
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from cyclopedia.apps.articles.conversion import content_hash, document_of
+from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.markup import wikilink_targets
-from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.render import RenderedArticle, render_document
+from cyclopedia.render.prepared import PreparedDocument, prepare
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,11 @@ def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
 
 
 def article_import_document(
-    *, document: Document, source: Source, import_run_id: int | None = None
+    *,
+    document: Document,
+    source: Source,
+    import_run_id: int | None = None,
+    prepared: PreparedDocument | None = None,
 ) -> ImportOutcome:
     """Add a document as the newest published revision of its article, unless already there.
 
@@ -99,11 +103,11 @@ def article_import_document(
         raise UnpublishableError(
             f"{document.license.spdx}: {document.license.reason or 'not publishable'}"
         )
-    source_text = to_source(document)
-    digest = content_hash(document, source_text)
+    prepared = prepared if prepared is not None else prepare(document)
+    digest = prepared.digest
     try:
         with transaction.atomic():
-            return _import(document, source, source_text, digest, import_run_id)
+            return _import(prepared, source, import_run_id)
     except IntegrityError:
         # Another writer added this very content first (the unique article/content_hash
         # constraint); the revision exists, which is all this import was to make sure of.
@@ -112,9 +116,8 @@ def article_import_document(
         raise
 
 
-def _import(
-    document: Document, source: Source, source_text: str, digest: str, import_run_id: int | None
-) -> ImportOutcome:
+def _import(prepared: PreparedDocument, source: Source, import_run_id: int | None) -> ImportOutcome:
+    document, source_text, digest = prepared.document, prepared.source_text, prepared.digest
     article, created = Article.objects.get_or_create(
         title=document.title, defaults={"language": document.language}
     )
@@ -129,7 +132,8 @@ def _import(
             return ImportOutcome.UNCHANGED
         if _newer_from_same_source(article, document, source):
             return ImportOutcome.UNCHANGED
-    rendered = _render(document)
+    links = prepared.rendered.links
+    rendered = prepared.rendered.with_missing_links(set(links) - _existing_titles(links))
     a = document.attribution
     revision = Revision(
         article=article,

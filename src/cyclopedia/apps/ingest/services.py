@@ -25,6 +25,10 @@ from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError
 from cyclopedia.formats.base import UNKNOWN_TEMPLATES_EXTRA, AliasItem, ItemError, ReadError
+from cyclopedia.formats.pipeline import convert_pages
+from cyclopedia.render.prepared import PreparedDocument, prepare, prepared_key
+
+Item = Document | AliasItem | ItemError
 
 BATCH_SIZE = 200
 MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
@@ -141,10 +145,10 @@ def _count_unknown_templates(run: ImportRun, document: Document) -> None:
             counts[name] = counts.get(name, 0) + 1
 
 
-def _ingest_one(
-    run: ImportRun, item: Document | AliasItem | ItemError, sources: dict[str, Source]
-) -> None:
+def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[str, Source]) -> None:
     run.read += 1
+    prepared = entry if isinstance(entry, PreparedDocument) else None
+    item = entry.document if isinstance(entry, PreparedDocument) else entry
     if isinstance(item, ItemError):
         run.failed += 1
         _record(run, key=item.key, title=item.title, message=item.message)
@@ -161,7 +165,9 @@ def _ingest_one(
             if source is None:
                 _quarantine(run, item)
                 return
-            outcome = article_import_document(document=item, source=source, import_run_id=run.pk)
+            outcome = article_import_document(
+                document=item, source=source, import_run_id=run.pk, prepared=prepared
+            )
     except (DocumentError, DatabaseError, ValueError) as error:
         run.failed += 1
         _record(run, key=item.source_key, title=item.title, message=f"not saved: {error}")
@@ -179,19 +185,27 @@ def _ingest_one(
 def documents_ingest(
     *,
     run: ImportRun,
-    items: Iterable[Document | AliasItem | ItemError],
+    items: Iterable[Item],
     batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> ImportRun:
     """Write the items of a reader in batches, each batch and its run counts in one transaction.
 
     A crash or interrupt loses at most the batch in flight, and re-running the import is safe
-    (imports are idempotent), so resuming is running the same command again.
+    (imports are idempotent), so resuming is running the same command again. With ``workers``
+    above one, Documents are prepared (source text, identity, rendering) in worker processes
+    and this process only writes.
     """
     sources: dict[str, Source] = {}
-    iterator = iter(items)
+    entries: Iterable[Item | PreparedDocument] = (
+        convert_pages(items, prepare, key=prepared_key, workers=workers, convert_if=Document)
+        if workers > 1
+        else items
+    )
+    iterator = iter(entries)
     while True:
-        batch: list[Document | AliasItem | ItemError] = []
+        batch: list[Item | PreparedDocument] = []
         failure: ReadError | None = None
         try:
             batch.extend(itertools.islice(iterator, batch_size))

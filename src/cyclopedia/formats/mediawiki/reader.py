@@ -16,9 +16,9 @@ from cyclopedia.formats.files import read_text_file
 from cyclopedia.formats.mediawiki.dump import DumpReader, PageRevision, SiteInfo, redirect_target
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH
 from cyclopedia.formats.mediawiki.page import PageText, WikiSource, page_document
-from cyclopedia.formats.mediawiki.pipeline import Budget, convert_pages, convert_within_budget
 from cyclopedia.formats.mediawiki.urls import WikiPage, parse_page_url
 from cyclopedia.formats.mediawiki.wikitext.convert import Namespaces
+from cyclopedia.formats.pipeline import Budget, convert_pages, convert_within_budget
 
 MAIN_NAMESPACE = 0
 

@@ -8,8 +8,8 @@ import pytest
 
 from cyclopedia.formats.base import AliasItem, ItemError, ReadOptions
 from cyclopedia.formats.mediawiki import reader as reader_module
-from cyclopedia.formats.mediawiki.pipeline import Budget
 from cyclopedia.formats.mediawiki.reader import WikitextFileReader
+from cyclopedia.formats.pipeline import Budget
 
 
 def test_a_pathological_page_is_stopped_by_its_time_budget(

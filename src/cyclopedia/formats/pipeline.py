@@ -1,4 +1,7 @@
-"""Converting pages in worker processes, each page within a time and memory budget.
+"""Converting items in worker processes, each item within a time and memory budget.
+
+Used for the slow steps of an import: converting MediaWiki pages (formats/mediawiki/reader.py)
+and rendering Documents (the ingest service).
 
 The dump is read in one process (XML parsing is fast); converting wikitext is slow
 (mwparserfromhell) and has pathological inputs, so it runs in worker processes:
@@ -118,26 +121,34 @@ class _Task(Generic[Page, Result]):
 
 
 def convert_pages(
-    pages: Iterable[Page | ItemError],
+    pages: Iterable[Any],
     convert: Callable[[Page], Result],
     *,
     key: Callable[[Page], tuple[str, str]],
     workers: int = 1,
     budget: Budget = Budget(),
-) -> Iterator[Result | ItemError]:
-    """Converted pages in input order. ``convert`` and ``key`` must be picklable (top level)."""
+    convert_if: type | tuple[type, ...] = object,
+) -> Iterator[Any]:
+    """Converted items in input order; ItemErrors, and items not of ``convert_if``, pass as
+    they are. ``convert`` and ``key`` must be picklable (module level)."""
     task = _Task(convert, budget.seconds, key)
     if workers <= 1:
         for page in pages:
-            yield page if isinstance(page, ItemError) else task(page)
+            yield task(page) if _converts(page, convert_if) else page
         return
-    yield from _pooled(pages, task, key, workers, budget)
+    yield from _pooled(pages, task, key, workers, budget, convert_if)
+
+
+def _converts(item: Any, convert_if: type | tuple[type, ...]) -> bool:
+    return isinstance(item, convert_if) and not isinstance(item, ItemError)
 
 
 def _executor(workers: int, budget: Budget) -> ProcessPoolExecutor:
+    # forkserver: workers are not forked from the importing process, whose threads (the other
+    # pool's, the progress bar's) and database connections they must not inherit.
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
+        mp_context=multiprocessing.get_context("forkserver"),
         initializer=_worker_init,
         initargs=(budget.memory_bytes,),
     )
@@ -149,13 +160,14 @@ def _pooled(
     key: Callable[[Any], tuple[str, str]],
     workers: int,
     budget: Budget,
+    convert_if: type | tuple[type, ...],
 ) -> Iterator[Any]:
     window = workers * 8  # pages in flight: bounds memory, keeps the workers busy
     executor = _executor(workers, budget)
     pending: deque[tuple[Any, Future[Any] | None]] = deque()
     try:
         for page in pages:
-            pending.append((page, _submit(executor, task, page)))
+            pending.append((page, _submit(executor, task, page, convert_if)))
             while len(pending) >= window:
                 result, executor = _next(pending, executor, task, key, workers, budget)
                 yield result
@@ -170,9 +182,14 @@ def _pooled(
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _submit(executor: ProcessPoolExecutor, task: _Task[Any, Any], page: Any) -> Future[Any] | None:
+def _submit(
+    executor: ProcessPoolExecutor,
+    task: _Task[Any, Any],
+    page: Any,
+    convert_if: type | tuple[type, ...] = object,
+) -> Future[Any] | None:
     """Queue a page; a pool already broken by a dead worker gives a future that says so."""
-    if isinstance(page, ItemError):
+    if not _converts(page, convert_if):
         return None
     try:
         return executor.submit(task, page)
@@ -193,7 +210,7 @@ def _next(
     page, future = pending[0]
     if future is None:
         pending.popleft()
-        return page, executor  # an ItemError from the reader
+        return page, executor  # an ItemError, or an item that is not converted
     try:
         result = future.result()
     except BrokenProcessPool:
@@ -221,6 +238,7 @@ def _recover(
     finally:
         single.shutdown(wait=False, cancel_futures=True)
     executor = _executor(workers, budget)
-    for index, (other, _future) in enumerate(pending):
-        pending[index] = (other, _submit(executor, task, other))
+    for index, (other, future) in enumerate(pending):
+        if future is not None:
+            pending[index] = (other, _submit(executor, task, other))
     return result, executor

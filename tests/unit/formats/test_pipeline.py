@@ -9,7 +9,7 @@ import time
 import pytest
 
 from cyclopedia.formats.base import ItemError
-from cyclopedia.formats.mediawiki.pipeline import Budget, convert_pages
+from cyclopedia.formats.pipeline import Budget, convert_pages
 
 
 def key(page: str) -> tuple[str, str]:
