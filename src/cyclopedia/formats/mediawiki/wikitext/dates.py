@@ -2,9 +2,9 @@
 
 The converter calls :func:`is_date_template` on every template name and, for the ones it claims,
 :func:`format_date_template` with the positional and named parameters (already converted to inline
-Cyclopedia Markdown). The result is day-month-year ("5 May 1974") unless the template asks for
-month-day-year (``mf=y``); a template whose numbers are not a real date gives ``None``, and the
-converter then drops it and counts it.
+Cyclopedia Markdown). The result is month-day-year ("May 5, 1974") unless the template asks for
+day-month-year (``df=y``), as Wikipedia's templates do; a template whose numbers are not a real
+date gives ``None``, and the converter then drops it and counts it.
 
 The result is stored with the revision, not computed when the page is viewed. So templates whose
 output depends on today's date lose that part: ``{{birth date and age}}``, ``{{birth year and
@@ -148,7 +148,8 @@ def format_date_template(
         return None
     args = [value.strip() for value in positional]
     named = {key.strip().lower(): value.strip() for key, value in params.items()}
-    mdy = named.get("mf", "").lower() in _YES and named.get("df", "").lower() not in _YES
+    # As on Wikipedia: month first ("May 5, 1974") unless the template asks for day first (df=y).
+    mdy = named.get("df", "").lower() not in _YES
     return handler(_Args(args, named, mdy))
 
 
@@ -274,7 +275,7 @@ def _date(args: _Args) -> str | None:
     form = args.get(1).lower()
     if form in {"iso", "ymd"} and date.day is not None and date.month is not None:
         return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
-    return date.render(mdy=form == "mdy" or args.mdy)
+    return date.render(mdy=form == "mdy")  # {{date}} alone is day first, unlike the others
 
 
 def _film_date(args: _Args) -> str | None:
