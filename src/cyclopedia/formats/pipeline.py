@@ -37,6 +37,7 @@ Page = TypeVar("Page")
 Result = TypeVar("Result")
 
 DEFAULT_SECONDS = 30.0
+MAX_WINDOW = 64
 DEFAULT_MEMORY_BYTES = 2 << 30  # address space per worker
 
 
@@ -162,7 +163,9 @@ def _pooled(
     budget: Budget,
     convert_if: type | tuple[type, ...],
 ) -> Iterator[Any]:
-    window = workers * 8  # pages in flight: bounds memory, keeps the workers busy
+    # Pages in flight: enough to keep the workers busy, few enough to bound the memory they take
+    # (a page may be up to MAX_ITEM_BYTES) whatever --workers says.
+    window = min(workers * 8, MAX_WINDOW)
     executor = _executor(workers, budget)
     pending: deque[tuple[Any, Future[Any] | None]] = deque()
     try:

@@ -147,7 +147,9 @@ class _Walker:
         self.lines.append(_Line(kind, text))
 
     def at_line_start(self) -> bool:
-        return not "".join(self.current).strip()
+        # From the end: the last piece is usually text, so this is constant time, not a re-join
+        # of the whole line at every node (quadratic on a paragraph of thousands of refs).
+        return not any(part.strip() for part in reversed(self.current))
 
     def walk_blocks(self, code: Wikicode) -> None:
         nodes = code.nodes
