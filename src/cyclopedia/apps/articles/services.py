@@ -14,9 +14,9 @@ from django.utils import timezone
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
 from cyclopedia.document import Document, DocumentError
-from cyclopedia.document.markup import wikilink_targets
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.render import RenderedArticle, render_document
+from cyclopedia.render.article import every_article
 from cyclopedia.render.prepared import PreparedDocument, prepare
 
 logger = logging.getLogger(__name__)
@@ -55,15 +55,14 @@ def _existing_titles(candidates: Iterable[str]) -> set[str]:
     return found
 
 
+def _with_missing_links(rendered: RenderedArticle) -> RenderedArticle:
+    """A rendering made without the database, its links to missing articles marked."""
+    links = rendered.links
+    return rendered.with_missing_links(set(links) - _existing_titles(links))
+
+
 def _render(document: Document) -> RenderedArticle:
-    markdown = (
-        [document.body, *(f.value for f in document.infobox.fields)]
-        if document.infobox
-        else [document.body]
-    )
-    markdown.extend(ref.text for ref in document.references)
-    existing = _existing_titles(t for part in markdown for t in wikilink_targets(part))
-    return render_document(document, link_exists=existing.__contains__)
+    return _with_missing_links(render_document(document, link_exists=every_article))
 
 
 def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
@@ -132,8 +131,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
             return ImportOutcome.UNCHANGED
         if _newer_from_same_source(article, document, source):
             return ImportOutcome.UNCHANGED
-    links = prepared.rendered.links
-    rendered = prepared.rendered.with_missing_links(set(links) - _existing_titles(links))
+    rendered = _with_missing_links(prepared.rendered)
     a = document.attribution
     revision = Revision(
         article=article,
