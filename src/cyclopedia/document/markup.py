@@ -46,19 +46,6 @@ def cited_labels(markdown: str) -> list[str]:
     return list(seen)
 
 
-def wikilink_targets(markdown: str) -> list[str]:
-    """Raw link targets of the wiki links in a piece of Markdown, without their #section part."""
-    seen: dict[str, None] = {}
-    for match in WIKILINK_RE.finditer(markdown):
-        target = match.group(1).split("#", 1)[0].strip()
-        if target:
-            seen.setdefault(target, None)
-    return list(seen)
-
-
-_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
 def unescape_text(markdown: str) -> str:
     """The text of backslash-escaped Markdown: every ``\\x`` of ASCII punctuation as ``x``."""
     return _BACKSLASH_ESCAPE.sub(r"\1", markdown)
