@@ -46,6 +46,9 @@ def cited_labels(markdown: str) -> list[str]:
     return list(seen)
 
 
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def unescape_text(markdown: str) -> str:
     """The text of backslash-escaped Markdown: every ``\\x`` of ASCII punctuation as ``x``."""
     return _BACKSLASH_ESCAPE.sub(r"\1", markdown)

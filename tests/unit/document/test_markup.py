@@ -37,6 +37,34 @@ def test_what_is_not_a_citation_marker(text: str) -> None:
     assert CITATION_RE.search(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("<script>alert(1)</script>", r"\<script\>alert(1)\</script\>"),
+        ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert(1)\>"),
+        ("[click](javascript:alert(1))", r"\[click\](javascript:alert(1))"),
+        ("*emphasis* and _more_", r"\*emphasis\* and \_more\_"),
+        ("# not a heading", r"\# not a heading"),
+        ("###### six", r"\###### six"),
+        ("#hashtag", "#hashtag"),
+        ("1. not a list", r"1\. not a list"),
+        ("2) not a list", r"2\) not a list"),
+        ("- not a list", r"\- not a list"),
+        ("+ not a list", r"\+ not a list"),
+        ("> not a quote", r"\> not a quote"),
+        ("a | b", r"a \| b"),
+        ("~~struck~~", r"\~\~struck\~\~"),
+        ("`code`", r"\`code\`"),
+        ("&amp; &copy;", r"\&amp; \&copy;"),
+        ("back\\slash", r"back\\slash"),
+        ("Title\n===", "Title\n\\==="),
+        ("Title\n---", "Title\n\\---"),
+        ("    indented code", "indented code"),
+        ("hard break  \nnext", "hard break\nnext"),
+        ("{{ template }} {% tag %}", "{{ template }} {% tag %}"),
+        ("Qais al-Khazali (born 1974)", "Qais al-Khazali (born 1974)"),
+    ],
+)
 def test_escape_text(text: str, markdown: str) -> None:
     assert escape_text(text) == markdown
 
