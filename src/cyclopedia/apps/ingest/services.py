@@ -7,7 +7,6 @@ import itertools
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -26,6 +25,7 @@ from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError
 from cyclopedia.formats.base import UNKNOWN_TEMPLATES_EXTRA, AliasItem, ItemError, ReadError
 from cyclopedia.formats.pipeline import convert_pages
+from cyclopedia.formats.urls import site_root
 from cyclopedia.render.prepared import PreparedDocument, prepare, prepared_key
 
 Item = Document | AliasItem | ItemError
@@ -94,8 +94,8 @@ def _source_for(document: Document, format: str, cache: dict[str, Source]) -> So
     name = document.attribution.source_name or f"{format} import"
     if name not in cache:
         kind = format if format in _SOURCE_KINDS else Source.Kind.TEXT
-        url = urlsplit(document.attribution.source_url or "")
-        homepage = f"{url.scheme}://{url.netloc}/" if url.scheme and url.netloc else ""
+        root = site_root(document.attribution.source_url or "")
+        homepage = f"{root}/" if root else ""
         cache[name] = source_get_or_create(name=name, kind=kind, homepage=homepage)
     return cache[name]
 

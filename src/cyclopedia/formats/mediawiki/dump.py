@@ -23,12 +23,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from cyclopedia.formats.base import MAX_ITEM_BYTES, ItemError, ReadError
 from cyclopedia.formats.mediawiki.compression import open_decompressed
+from cyclopedia.formats.urls import site_root
 
 __all__ = ["CANONICAL_NAMESPACES", "DumpReader", "PageRevision", "SiteInfo", "redirect_target"]
 
@@ -182,10 +182,7 @@ def _site_info(
 
 
 def _server(base: str) -> str:
-    parts = urlsplit(base)
-    if not parts.netloc:
-        return ""
-    return f"{parts.scheme or 'https'}://{parts.netloc}"  # "//host/..." is protocol-relative
+    return site_root(base)
 
 
 def _namespaces(element: etree._Element | None) -> dict[int, str]:

@@ -19,6 +19,7 @@ from cyclopedia.formats.mediawiki.page import PageText, WikiSource, page_documen
 from cyclopedia.formats.mediawiki.urls import WikiPage, parse_page_url
 from cyclopedia.formats.mediawiki.wikitext.convert import Namespaces
 from cyclopedia.formats.pipeline import Budget, convert_pages, convert_within_budget
+from cyclopedia.formats.urls import site_root
 
 MAIN_NAMESPACE = 0
 
@@ -31,8 +32,7 @@ def site_source(site: SiteInfo, *, fallback_url: str | None = None) -> WikiSourc
     """The wiki of a dump; ``fallback_url`` (--source-url) names it when the dump does not."""
     server = site.server
     if not server and fallback_url:
-        parts = urlsplit(fallback_url)
-        server = f"{parts.scheme}://{parts.hostname}" if parts.scheme and parts.hostname else ""
+        server = site_root(fallback_url)
     name = WikiPage(base=server, title="").site_name if server else site.sitename
     if name == (urlsplit(server).hostname or "") and site.sitename:
         name = site.sitename  # a wiki outside Wikimedia: its own name

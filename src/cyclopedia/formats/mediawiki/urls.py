@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
+from cyclopedia.formats.urls import site_root
+
 _LANGUAGES = {
     "en": "English",
     "de": "German",
@@ -53,12 +55,8 @@ def _path(title: str) -> str:
 
 def parse_page_url(url: str) -> WikiPage | None:
     """The wiki page a ``https://host/wiki/Title`` URL names, or None for other URLs."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    base = site_root(url)  # credentials in a URL never reach an attribution link
+    path = urlsplit(url).path
+    if not base or not path.startswith("/wiki/") or len(path) <= len("/wiki/"):
         return None
-    if not parts.path.startswith("/wiki/") or len(parts.path) <= len("/wiki/"):
-        return None
-    title = unquote(parts.path.removeprefix("/wiki/")).replace("_", " ")
-    # Host and port only: credentials in a URL never reach an attribution link.
-    host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
-    return WikiPage(base=f"{parts.scheme}://{host}", title=title)
+    return WikiPage(base=base, title=unquote(path.removeprefix("/wiki/")).replace("_", " "))
