@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pytest
 
 from cyclopedia.formats.base import MAX_ITEM_BYTES, ItemError, ReadError
-from cyclopedia.formats.mediawiki import dump
+from cyclopedia.formats.mediawiki import dump, pages, parser, redirects, siteinfo
 from cyclopedia.formats.mediawiki.compression import open_decompressed
 from cyclopedia.formats.mediawiki.dump import (
     CANONICAL_NAMESPACES,
@@ -366,6 +366,21 @@ def test_export_0_3_namespaces_come_from_the_title(
     path = write(tmp_path, dump_xml(page(title, ns=None), version="0.3"))
     [item] = only_pages(path)
     assert item.namespace == namespace
+
+
+def test_the_public_names_of_the_dump_module_stay_where_they_were() -> None:
+    """dump.py was split into modules named after what they hold; its names still import."""
+    assert dump.__all__ == [
+        "CANONICAL_NAMESPACES",
+        "DumpReader",
+        "PageRevision",
+        "SiteInfo",
+        "redirect_target",
+    ]
+    assert dump.PageRevision is pages.PageRevision
+    assert dump.SiteInfo is siteinfo.SiteInfo
+    assert dump.CANONICAL_NAMESPACES is siteinfo.CANONICAL_NAMESPACES
+    assert dump.redirect_target is redirects.redirect_target
 
 
 def test_site_information(tmp_path: Path) -> None:
@@ -735,7 +750,7 @@ def test_the_parser_itself_resolves_nothing(
 ) -> None:
     """Even with the check of the prolog switched off, libxml2 neither expands entities nor
     reads files nor connects anywhere, and the DTD it saw is refused."""
-    monkeypatch.setattr(dump, "_check_prolog", lambda path, stream: b"")
+    monkeypatch.setattr(parser, "check_prolog", lambda path, stream: b"")
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-PASSWORD")
     path = write(tmp_path, hostile_dump(kind, secret, listener.getsockname()[1]))
