@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "cyclopedia.apps.articles",
     "cyclopedia.apps.ingest",
+    "cyclopedia.apps.search",
     "cyclopedia.apps.pages",
 ]
 

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("cyclopedia.apps.search.urls")),
     path("", include("cyclopedia.apps.pages.urls")),
 ]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.apps.search.services import search_index_later
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.render import RenderedArticle, render_document
@@ -123,7 +124,11 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
     if created:
         # A redirect of this name was only standing in for an article: the article takes over
         # its name and the links to it.
-        Alias.objects.filter(title=article.title).delete()
+        replaced = Alias.objects.filter(title=article.title)
+        losing = list(replaced.exclude(article=None).values_list("article_id", flat=True))
+        replaced.delete()
+        for previous in losing:
+            search_index_later(article_id=previous)  # search no longer finds it by that name
     if not created:
         # Serialise writers of one article (PostgreSQL; SQLite writers are serial already).
         article = Article.objects.select_for_update().get(pk=article.pk)
@@ -195,6 +200,7 @@ def _publish(
     waiting.update(article=article)
     _sync_links(article, rendered.links)
     _refresh_links_to(article, {article.title, *new_titles, *redirected})
+    search_index_later(article_id=article.pk)
 
 
 def alias_import(*, title: str, target: str) -> ImportOutcome:
@@ -216,12 +222,17 @@ def alias_import(*, title: str, target: str) -> ImportOutcome:
                 "kind": Alias.Kind.REDIRECT,
             },
         )
+        previous = None if created else alias.article_id
         if not created:
             if alias.kind == Alias.Kind.NAME or alias.target_title == target_title:
                 return ImportOutcome.UNCHANGED  # names given by articles are theirs to change
             alias.target_title, alias.article = target_title, article
             alias.save(update_fields=["target_title", "article"])
         _point_links(title, article)
+        # The redirect is one of the names search finds its target by.
+        for article_id in (previous, article.pk if article else None):
+            if article_id is not None:
+                search_index_later(article_id=article_id)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
 
 

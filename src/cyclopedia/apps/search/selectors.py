@@ -1,0 +1,273 @@
+"""Reads of the search index for the search page, suggestions, the JSON API and the CLI."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from cyclopedia.apps.articles.models import Article, Revision, Source
+from cyclopedia.apps.search.backends import Filters, backend
+from cyclopedia.apps.search.folding import MARK_END, MARK_START, fold
+from cyclopedia.apps.search.query import ParsedQuery, parse
+
+PER_PAGE = 20
+MAX_PAGE = 50  # deeper pages cost more than any reader reads
+SUGGESTIONS = 8
+# "Did you mean" is offered when a query finds fewer than this many articles.
+FEW_RESULTS = 5
+
+
+@dataclass(frozen=True)
+class Result:
+    article: Article
+    score: float
+    snippet: SafeString  # escaped text with <mark> around matched words
+
+    @property
+    def url(self) -> str:
+        return self.article.get_absolute_url()
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: ParsedQuery
+    filters: Filters
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    did_you_mean: str = ""
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return self.query.notices
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    title: str  # the title or alias that matched
+    article: Article
+
+    @property
+    def url(self) -> str:
+        return self.article.get_absolute_url()
+
+    @property
+    def description(self) -> str:
+        lead = self.article.published_revision.lead if self.article.published_revision else ""
+        if self.title != self.article.title:
+            return f"→ {self.article.title}"
+        return lead[:160]
+
+
+def snippet_html(text: str) -> SafeString:
+    """A snippet from the backend as safe HTML: the text escaped, the matches marked."""
+    text = " ".join(text.split())
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 (escaped above; only our own markers became tags)
+
+
+def search_run(*, q: str, filters: Filters | None = None, page: int = 1) -> SearchPage:
+    """Ranked results of a query: titles and aliases that are or start with it first."""
+    query = parse(q)
+    filters = filters or Filters()
+    page = min(max(page, 1), MAX_PAGE)
+    if query.empty:
+        return SearchPage(query=query, filters=filters)
+    found = backend().search(query, filters, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
+    articles = Article.objects.select_related("published_revision__source").in_bulk(
+        [hit.article_id for hit in found.hits]
+    )
+    results = [
+        Result(
+            article=articles[hit.article_id],
+            score=hit.score,
+            snippet=snippet_html(hit.snippet or _lead(articles[hit.article_id])),
+        )
+        for hit in found.hits
+        if hit.article_id in articles
+    ]
+    suggestion = did_you_mean(query, filters) if found.total < FEW_RESULTS else ""
+    return SearchPage(
+        query=query,
+        filters=filters,
+        results=results,
+        total=found.total,
+        page=page,
+        did_you_mean=suggestion,
+    )
+
+
+def _lead(article: Article) -> str:
+    revision = article.published_revision
+    return revision.lead if revision else ""
+
+
+def search_go(*, q: str) -> Article | None:
+    """The published article whose title or alias is the query (case, accents and punctuation
+    aside), the most linked-to if several are."""
+    folded = fold(q)
+    if not folded or len(folded) > 255:
+        return None
+    for candidate in backend().titles_with_prefix(folded, limit=20):
+        if candidate.folded == folded:
+            return _published(candidate.article_id)
+    return None
+
+
+def _published(article_id: int) -> Article | None:
+    return (
+        Article.objects.filter(pk=article_id, published_revision__isnull=False)
+        .select_related("published_revision")
+        .first()
+    )
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+def _correct(word: str) -> str | None:
+    """The title word most like ``word`` within a small edit distance, the commonest first."""
+    best: tuple[int, int, str] | None = None
+    limit = _max_distance(word)
+    for candidate, freq in backend().words_like(word, limit=40):
+        distance = Levenshtein.distance(word, candidate, score_cutoff=limit)
+        if distance > limit or candidate == word:
+            continue
+        key = (distance, -freq, candidate)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _same_case(word: str, corrections: dict[str, str]) -> str:
+    corrected = corrections.get(word.lower(), word)
+    return corrected.capitalize() if word[:1].isupper() else corrected
+
+
+def did_you_mean(query: ParsedQuery, filters: Filters) -> str:
+    """A respelling of the query from the words of titles, if it finds more; else ``""``."""
+    words = [w for w in dict.fromkeys(query.words()) if len(w) >= 3 and not w.isdigit()]
+    known = backend().known_words([fold(w) for w in words])
+    corrections = {}
+    for word in words:
+        folded = fold(word)
+        if folded in known:
+            continue
+        corrected = _correct(folded)
+        if corrected:
+            corrections[word] = corrected
+    if not corrections:
+        return ""
+    pattern = re.compile(
+        r"(?<![^\W_])(" + "|".join(re.escape(w) for w in corrections) + r")(?![^\W_])", re.I
+    )
+    respelled = pattern.sub(lambda m: _same_case(m.group(0), corrections), query.text)
+    fresh = parse(respelled)
+    if fresh.empty or fresh.folded == query.folded:
+        return ""
+    before = backend().count(query, filters)
+    return respelled if backend().count(fresh, filters) > before else ""
+
+
+def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+    """Titles and aliases for a search box: by prefix, then by likeness, the most linked-to
+    first; one entry per article."""
+    folded = fold(q[:200])[:100]
+    if not folded:
+        return []
+    engine = backend()
+    chosen: dict[int, str] = {}
+    for candidate in engine.titles_with_prefix(folded, limit=limit * 3):
+        chosen.setdefault(candidate.article_id, candidate.title)
+        if len(chosen) >= limit:
+            break
+    if len(chosen) < limit and len(folded) >= 3:
+        # Trigrams find most misspellings; a typo in a short word leaves too few of them, so
+        # titles sharing the first two letters are scored as well.
+        candidates = engine.titles_like(folded, limit=40)
+        candidates += engine.titles_with_prefix(folded[:2], limit=100)
+        scored = []
+        for candidate in candidates:
+            if candidate.article_id in chosen:
+                continue
+            score = _likeness(folded, candidate.folded)
+            if score >= MIN_LIKENESS:
+                scored.append((-score, -candidate.importance, candidate.article_id))
+        for _, _, article_id in sorted(scored):
+            chosen.setdefault(article_id, "")  # shown under the article's own title
+            if len(chosen) >= limit:
+                break
+    articles = (
+        Article.objects.filter(published_revision__isnull=False)
+        .select_related("published_revision")
+        .in_bulk(list(chosen))
+    )
+    return [
+        Suggestion(title=title or articles[article_id].title, article=articles[article_id])
+        for article_id, title in chosen.items()
+        if article_id in articles
+    ]
+
+
+MIN_LIKENESS = 75
+
+
+def _likeness(typed: str, title: str) -> float:
+    """How well what was typed matches the start of a title, or of one of its words (0-100)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(title) if ch == " "]
+    best = 0.0
+    for start in starts:
+        score = fuzz.ratio(typed, title[start : start + len(typed)])
+        # A match inside a title counts a little less than one at its start.
+        best = max(best, score if start == 0 else score - 5)
+    return best
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    sources: list[str]
+    licenses: list[str]
+    languages: list[str]
+
+
+def filter_choices() -> FilterChoices:
+    """The values the search filters can take, from what is published (cached a few minutes:
+    reading them scans every article)."""
+    cached = cache.get(_CHOICES_KEY)
+    if isinstance(cached, FilterChoices):
+        return cached
+    choices = _filter_choices()
+    cache.set(_CHOICES_KEY, choices, timeout=300)
+    return choices
+
+
+_CHOICES_KEY = "search:filter-choices"
+
+
+def _filter_choices() -> FilterChoices:
+    published = Article.objects.filter(published_revision__isnull=False)
+    revisions = Revision.objects.filter(pk__in=published.values("published_revision"))
+    return FilterChoices(
+        sources=list(
+            Source.objects.filter(revisions__in=revisions)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        ),
+        licenses=list(revisions.order_by("license").values_list("license", flat=True).distinct()),
+        languages=list(
+            published.order_by("language").values_list("language", flat=True).distinct()
+        ),
+    )

@@ -1,0 +1,68 @@
+"""Suggestions as you type and "did you mean"."""
+
+from __future__ import annotations
+
+import pytest
+
+from cyclopedia.apps.articles.services import alias_import
+from cyclopedia.apps.search.selectors import search_run, search_suggest
+
+from .conftest import Publish
+
+pytestmark = pytest.mark.django_db
+
+
+def suggested(q: str) -> list[str]:
+    return [s.title for s in search_suggest(q=q)]
+
+
+def test_titles_by_prefix_the_most_linked_first(publish: Publish) -> None:
+    publish("Andorra la Vella", "A town.")
+    publish("Andorra", "A country.")
+    publish("Andes", "Mountains.")
+    for n in range(3):
+        publish(f"Linking {n}", "See [[Andorra]] and [[Andes]].")
+    publish("More", "See [[Andorra]].")
+    assert suggested("And") == ["Andorra", "Andes", "Andorra la Vella"]
+    assert suggested("andorra ") == ["Andorra", "Andorra la Vella"]
+
+
+def test_aliases_are_suggested_once_per_article(publish: Publish) -> None:
+    publish("Qais al-Khazali", "A leader.", aliases=("Qayis Khazali", "Qais Khazali"))
+    found = search_suggest(q="Qa")
+    assert [s.title for s in found] == ["Qais al-Khazali"]
+    found = search_suggest(q="Qayis")
+    assert [s.title for s in found] == ["Qayis Khazali"]
+    assert found[0].url == "/wiki/Qais_al-Khazali"
+    assert found[0].description == "→ Qais al-Khazali"
+
+
+def test_typos_and_word_starts_are_suggested(publish: Publish) -> None:
+    publish("Julia Kristeva", "A philosopher.")
+    publish("Andorra", "A country.")
+    assert suggested("Andora") == ["Andorra"]
+    assert suggested("juila") == ["Julia Kristeva"]
+    assert suggested("Kristeva") == ["Julia Kristeva"]
+    assert suggested("zzzzzz") == []
+
+
+def test_only_published_articles_are_suggested(publish: Publish) -> None:
+    alias_import(title="Waiting redirect", target="Not yet imported")
+    assert suggested("Waiting") == []
+
+
+@pytest.mark.parametrize("q", ["", " ", "*", '"', "\x00", "%", "_", "'", "x" * 10000, "\ufffd"])
+def test_hostile_input_gives_a_list(publish: Publish, q: str) -> None:
+    publish("Andorra", "A country.")
+    assert isinstance(search_suggest(q=q), list)
+
+
+def test_did_you_mean_respells_from_title_words(publish: Publish) -> None:
+    publish("Julia Kristeva", "A philosopher born in Bulgaria.")
+    publish("Andorra", "A country.")
+    found = search_run(q="Julia Kristiva")
+    assert found.total == 0
+    assert found.did_you_mean == "Julia Kristeva"
+    assert search_run(q="andora").did_you_mean == "andorra"
+    assert search_run(q="Kristeva").did_you_mean == ""
+    assert search_run(q="qwxzy").did_you_mean == ""  # nothing like it
