@@ -43,6 +43,7 @@ from cyclopedia.formats.base import (
     ItemError,
     ReadError,
     ReadOptions,
+    ReadWarning,
 )
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.mediawiki.wikitext.citations import is_short_citation_template
@@ -82,6 +83,7 @@ class Report:
     redirects: int = 0
     redirects_dangling: list[str] = field(default_factory=list)
     files_refused: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     unknown_templates: Counter[str] = field(default_factory=Counter)
 
 
@@ -245,6 +247,9 @@ def pages(corpus: Path, report: Report) -> Iterator[tuple[str, Document | AliasI
                 if isinstance(item, ItemError):
                     report.failed.append(f"{path.name}: {item.title}: {item.message}")
                     continue
+                if isinstance(item, ReadWarning):
+                    report.warnings.append(f"{path.name}: {item.message}")
+                    continue
                 # By page id: a dump may hold several pages of one title (the "arwiki" minidump
                 # has Berlin in Bavarian and in Waray besides the Arabic page).
                 key = item.key if isinstance(item, AliasItem) else item.source_key
@@ -254,7 +259,7 @@ def pages(corpus: Path, report: Report) -> Iterator[tuple[str, Document | AliasI
     for path in sorted((corpus / "wtf_wikipedia_cache").glob("*.txt")):
         try:
             for item in WikitextFileReader().read(path, ReadOptions(title=path.stem)):
-                if isinstance(item, ItemError):
+                if isinstance(item, ItemError | ReadWarning):
                     report.failed.append(f"{path.name}: {item.message}")
                     continue
                 yield path.name, item, path.read_text(encoding="utf-8")
@@ -346,11 +351,13 @@ def main() -> None:
     print(f"  headings missing:          {len(report.headings_missing)}")
     dangling = len(report.redirects_dangling)
     print(f"  redirects: {report.redirects}, target not in the same dump: {dangling}")
+    print(f"  dumps with warnings:       {len(report.warnings)}")
     print(f"  top unknown templates: {report.unknown_templates.most_common(15)}")
     if args.verbose:
         for title, entries in (
             ("failed", report.failed),
             ("refused", report.files_refused),
+            ("warnings", report.warnings),
             ("leaks", [f"{k}: {v}" for k, v in report.leaks.items()]),
             ("infobox missing", report.infobox_missing),
             ("references", report.references_wrong),

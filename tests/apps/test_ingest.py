@@ -11,7 +11,8 @@ from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.apps.ingest.sample import sample_content_load
 from cyclopedia.apps.ingest.services import documents_ingest, import_run_start
 from cyclopedia.document import get_license
-from cyclopedia.formats.base import ItemError, ReadOptions
+from cyclopedia.formats.base import ItemError, ReadOptions, ReadWarning
+from cyclopedia.formats.text.reader import TextPageReader
 from tests.apps.helpers import import_file
 from tests.conftest import SEED, SEED_URL
 
@@ -143,3 +144,14 @@ def test_a_reimport_never_replaces_a_local_edit(tmp_path: Path) -> None:
     article.refresh_from_db()
     assert article.published_revision == local  # the edit stays published
     assert article.revisions.count() == 3  # the new source revision is kept, unpublished
+
+
+def test_warnings_about_an_input_are_kept_once_and_count_as_nothing_read() -> None:
+    run = import_run_start(path="dewiki-x.xml", format="mediawiki", options={})
+    document = next(iter(TextPageReader().read(SEED, OPTIONS)))
+    warning = ReadWarning("the file name says dewiki but the header says 'en'")
+    documents_ingest(run=run, items=[warning, document, warning], batch_size=2)
+    run.refresh_from_db()
+    assert run.warnings == [warning.message]
+    assert (run.read, run.created) == (1, 1)
+    assert run.checkpoint["items_done"] == 1  # a resume skips items, never warnings

@@ -130,3 +130,18 @@ def test_a_7z_dump_is_refused_with_a_clear_message() -> None:
     assert code == 1
     assert "decompress it first" in output
     assert not Article.objects.exists()
+
+
+def test_a_dump_header_contradicting_the_file_name_is_shown_and_kept() -> None:
+    """The DBpedia minidumps all carry English Wikipedia's header: the operator is told, in the
+    summary, and the run keeps the warning."""
+    path = CORPUS / "dbpedia_minidumps" / "dewiki-minidump.xml.bz2"
+    code, output = run("import", str(path), "--workers", "1")
+    assert code == 0, output
+    assert "warning: the file name says dewiki (language 'de')" in output
+    [warning] = ImportRun.objects.get().warnings
+    assert "give the language if the name is right" in warning
+    code, output = run("import", str(path), "--workers", "1", "--language", "de")
+    assert code == 0, output
+    assert "warning:" not in output
+    assert ImportRun.objects.order_by("-id")[0].warnings == []

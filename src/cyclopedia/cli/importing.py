@@ -196,6 +196,8 @@ def _summary(runs: list[ImportRun]) -> None:
     for run in runs:
         counts = ", ".join(f"{getattr(run, name)} {name}" for name in COUNTS)
         console.print(f"{run.path}: {counts}", markup=False, soft_wrap=True)
+        for warning in run.warnings:
+            console.print(f"  warning: {warning}", markup=False, soft_wrap=True)
         for error in run.errors[:20]:
             console.print(f"  {error['key']}: {error['message']}", markup=False, soft_wrap=True)
         if len(run.errors) > 20:

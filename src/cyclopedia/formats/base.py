@@ -44,6 +44,18 @@ class AliasItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """A doubt about a whole input that the operator should see (a dump's header contradicting
+    its file name). Not an item: it is kept in the import run and counts as nothing read."""
+
+    message: str
+
+
+# What a reader yields.
+ReadItem = Document | AliasItem | ItemError | ReadWarning
+
+
+@dataclass(frozen=True, slots=True)
 class ReadOptions:
     """What the operator supplies for inputs that lack it."""
 
@@ -60,11 +72,10 @@ class ReadOptions:
 
 
 class Reader(Protocol):
-    """Reads one input path and yields its items, in order, as Documents or ItemErrors."""
+    """Reads one input path and yields its items, in order: Documents, AliasItems, ItemErrors
+    for items it could not read, and ReadWarnings about the input as a whole."""
 
     name: str
     description: str
 
-    def read(
-        self, path: Path, options: ReadOptions
-    ) -> Iterator[Document | AliasItem | ItemError]: ...
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]: ...

@@ -35,6 +35,12 @@ class ImportRun(models.Model):
         help_text="{template name: pages using it} of templates the converter does not know",
     )
     errors = models.JSONField(default=list, blank=True, help_text="[{key, title, message}]")
+    warnings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="[message] Doubts about the input as a whole (a dump's header contradicting its "
+        "file name), for the operator",
+    )
     checkpoint = models.JSONField(default=dict, blank=True)
 
     class Meta:

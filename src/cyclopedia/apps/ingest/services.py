@@ -23,12 +23,19 @@ from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError
-from cyclopedia.formats.base import UNKNOWN_TEMPLATES_EXTRA, AliasItem, ItemError, ReadError
+from cyclopedia.formats.base import (
+    UNKNOWN_TEMPLATES_EXTRA,
+    AliasItem,
+    ItemError,
+    ReadError,
+    ReadItem,
+    ReadWarning,
+)
 from cyclopedia.formats.pipeline import convert_pages
 from cyclopedia.formats.urls import site_root
 from cyclopedia.render.prepared import PreparedDocument, prepare, prepared_key
 
-Item = Document | AliasItem | ItemError
+Item = ReadItem
 
 BATCH_SIZE = 200
 MAX_RECORDED_ERRORS = 1000  # per run; the counts keep counting past it
@@ -145,7 +152,16 @@ def _count_unknown_templates(run: ImportRun, document: Document) -> None:
             counts[name] = counts.get(name, 0) + 1
 
 
+def _warn(run: ImportRun, message: str) -> None:
+    """Keep a warning about the whole input for the operator (once, and not without bound)."""
+    if message not in run.warnings and len(run.warnings) < MAX_RECORDED_ERRORS:
+        run.warnings.append(message)
+
+
 def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[str, Source]) -> None:
+    if isinstance(entry, ReadWarning):
+        _warn(run, entry.message)  # about the input, not an item: nothing is read or counted
+        return
     run.read += 1
     prepared = entry if isinstance(entry, PreparedDocument) else None
     item = entry.document if isinstance(entry, PreparedDocument) else entry

@@ -11,7 +11,14 @@ from urllib.parse import urlsplit
 
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError, normalize_title
-from cyclopedia.formats.base import AliasItem, ItemError, ReadError, ReadOptions
+from cyclopedia.formats.base import (
+    AliasItem,
+    ItemError,
+    ReadError,
+    ReadItem,
+    ReadOptions,
+    ReadWarning,
+)
 from cyclopedia.formats.files import read_text_file
 from cyclopedia.formats.mediawiki.dump import DumpReader, PageRevision, SiteInfo, redirect_target
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH
@@ -77,19 +84,22 @@ class MediaWikiDumpReader:
     name = "mediawiki"
     description = "MediaWiki XML dump (pages-articles), plain or .bz2/.gz/.xz, schema 0.3-0.11"
 
-    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
-        dump = DumpReader(path, language=options.language)
-        articles = itertools.islice(self._articles(dump), options.skip, None)
-        first = next(articles, None)
-        if first is None:
-            return
-        source = site_source(dump.site, fallback_url=options.source_url)
-        convert: Callable[[PageRevision], Document | AliasItem | ItemError] = functools.partial(
-            convert_page, source=source, options=options
-        )
-        yield from convert_pages(
-            itertools.chain([first], articles), convert, key=_page_key, workers=options.workers
-        )
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        with DumpReader(path, language=options.language) as dump:
+            # Before any page: what the operator should doubt about the dump's own header.
+            for warning in dump.site.warnings:
+                yield ReadWarning(warning)
+            articles = itertools.islice(self._articles(dump), options.skip, None)
+            first = next(articles, None)
+            if first is None:
+                return
+            source = site_source(dump.site, fallback_url=options.source_url)
+            convert: Callable[[PageRevision], Document | AliasItem | ItemError] = functools.partial(
+                convert_page, source=source, options=options
+            )
+            yield from convert_pages(
+                itertools.chain([first], articles), convert, key=_page_key, workers=options.workers
+            )
 
     @staticmethod
     def _articles(dump: DumpReader) -> Iterator[PageRevision | ItemError]:
@@ -103,7 +113,7 @@ class WikitextFileReader:
     name = "wikitext"
     description = "one page of bare wikitext (title from --title or the file name)"
 
-    def read(self, path: Path, options: ReadOptions) -> Iterator[Document | AliasItem | ItemError]:
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         text = read_text_file(path)
         try:
             title = normalize_title(options.title or path.stem)
