@@ -183,3 +183,29 @@ def test_markup_in_text_comes_out_escaped_in_snippets(publish: Publish) -> None:
     assert "<script" not in snippet
     assert "alert(1)" in snippet
     assert "<mark>marker</mark>" in snippet
+
+
+def test_words_joined_by_punctuation_are_found_alike_on_every_database(publish: Publish) -> None:
+    publish(
+        "Tanks",
+        "He/she ordered 281 T-55's at 2,365 dollars from galleryfurniture.com; "
+        "see Terrence-Murphy-(American-football) and a 1:58 time.",
+    )
+    for q in (
+        "he she",
+        "T-55",
+        "2,365",
+        "galleryfurniture.com",
+        '"terrence murphy american"',
+        "1:58",
+    ):
+        assert titles(q) == ["Tanks"], q
+
+
+def test_the_title_as_typed_ranks_before_a_title_that_only_folds_the_same(
+    publish: Publish,
+) -> None:
+    publish("Berlin", "The capital of Germany. Berlin, Berlin, Berlin.")
+    publish("Berlín", "A town in Spain.")
+    assert titles("Berlín")[0] == "Berlín"
+    assert titles("Berlin")[0] == "Berlin"

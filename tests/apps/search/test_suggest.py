@@ -66,3 +66,10 @@ def test_did_you_mean_respells_from_title_words(publish: Publish) -> None:
     assert search_run(q="andora").did_you_mean == "andorra"
     assert search_run(q="Kristeva").did_you_mean == ""
     assert search_run(q="qwxzy").did_you_mean == ""  # nothing like it
+
+
+def test_did_you_mean_takes_a_swap_of_two_letters_as_one_edit(publish: Publish) -> None:
+    publish("Albedo", "The fraction of light reflected.")
+    publish("Alkane", "A hydrocarbon.")
+    assert search_run(q="Alebdo").did_you_mean == "Albedo"
+    assert search_run(q="alkaen").did_you_mean == "alkane"

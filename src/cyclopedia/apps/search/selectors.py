@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from cyclopedia.apps.articles.models import Article, Revision, Source
 from cyclopedia.apps.search.backends import Filters, backend
@@ -138,11 +138,15 @@ def _max_distance(word: str) -> int:
 
 
 def _correct(word: str) -> str | None:
-    """The title word most like ``word`` within a small edit distance, the commonest first."""
-    best: tuple[int, int, str] | None = None
+    """The title word most like ``word`` within a small edit distance (a swap of two letters
+    counts as one edit), the commonest first."""
+    engine = backend()
     limit = _max_distance(word)
-    for candidate, freq in backend().words_like(word, limit=40):
-        distance = Levenshtein.distance(word, candidate, score_cutoff=limit)
+    candidates = dict(engine.words_like(word, limit=40))
+    candidates.update(engine.words_near(word, limit=400))
+    best: tuple[int, int, str] | None = None
+    for candidate, freq in candidates.items():
+        distance = OSA.distance(word, candidate, score_cutoff=limit)
         if distance > limit or candidate == word:
             continue
         key = (distance, -freq, candidate)

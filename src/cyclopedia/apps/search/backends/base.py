@@ -16,7 +16,7 @@ from typing import Any
 from django.db import connection
 
 from cyclopedia.apps.articles.models import Article, Category, Revision, Source
-from cyclopedia.apps.search.models import SearchTitle
+from cyclopedia.apps.search.models import SearchTitle, SearchWord
 from cyclopedia.apps.search.query import ParsedQuery
 
 # A folded prefix's upper bound: above every string that starts with it (byte order).
@@ -41,7 +41,7 @@ class Hit:
     article_id: int
     score: float
     snippet: str  # plain text with folding.MARK_START/MARK_END around matched words
-    tier: int  # 0: the query is a title or alias; 1: a title or alias starts with it; 2: text
+    tier: int  # see SearchBackend._tier_sql
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class SearchBackend(ABC):
         """Title words (with how many titles hold them) spelled much like ``word``."""
 
     @abstractmethod
-    def _prefix_condition(self) -> str:
-        """SQL comparing ``t.folded`` with two parameters: a prefix and its upper bound."""
+    def _prefix_condition(self, column: str = "t.folded") -> str:
+        """SQL comparing ``column`` with two parameters: a prefix and its upper bound."""
 
     # The rest is standard SQL, the same on both databases.
 
@@ -99,24 +99,41 @@ class SearchBackend(ABC):
 
     def known_words(self, words: list[str]) -> dict[str, int]:
         """Of these words, those in the title vocabulary, with their counts."""
-        from cyclopedia.apps.search.models import SearchWord
-
         return dict(SearchWord.objects.filter(word__in=words).values_list("word", "freq"))
 
+    def words_near(self, word: str, *, limit: int) -> list[tuple[str, int]]:
+        """Title words that begin with the same letter as ``word`` and are about as long, the
+        commonest first: a misspelling that leaves no trigram whole is still among them."""
+        sql = f"""
+            SELECT w.word, w.freq FROM {SearchWord._meta.db_table} w
+            WHERE {self._prefix_condition("w.word")}
+              AND length(w.word) BETWEEN %s AND %s
+            ORDER BY w.freq DESC, w.word LIMIT %s"""
+        first = word[:1]
+        params = [first, first + PREFIX_END, len(word) - 1, len(word) + 1, limit]
+        return [(str(w), int(f)) for w, f in self._rows(sql, params)]
+
     def _tier_sql(self, id_column: str) -> str:
-        """A rank tier from two parameters, the folded query and its prefix bound."""
+        """A rank tier from four parameters: the query as typed, folded, and its prefix bounds.
+
+        0: a title or alias is the query as typed; 1: the same once folded (case, accents,
+        punctuation aside); 2: a title or alias starts with it; 3: the text matches.
+        """
         table = SearchTitle._meta.db_table
         return f"""CASE
             WHEN EXISTS (SELECT 1 FROM {table} t
-                         WHERE t.article_id = {id_column} AND t.folded = %s) THEN 0
+                         WHERE t.article_id = {id_column} AND t.title = %s) THEN 0
             WHEN EXISTS (SELECT 1 FROM {table} t
-                         WHERE t.article_id = {id_column} AND {self._prefix_condition()}) THEN 1
-            ELSE 2 END"""
+                         WHERE t.article_id = {id_column} AND t.folded = %s) THEN 1
+            WHEN EXISTS (SELECT 1 FROM {table} t
+                         WHERE t.article_id = {id_column} AND {self._prefix_condition()}) THEN 2
+            ELSE 3 END"""
 
     def _tier_params(self, query: ParsedQuery) -> list[object]:
         folded = query.folded
-        # An empty fold matches no title (titles are never empty).
-        return [folded, folded, folded + PREFIX_END] if folded else ["\x00", "\x00", "\x00"]
+        if not folded:  # an empty fold matches no title (titles are never empty)
+            return [""] * 4
+        return [query.text, folded, folded, folded + PREFIX_END]
 
     def _filter_sql(self, id_column: str, filters: Filters) -> tuple[str, str, list[object]]:
         """JOINs and WHERE conditions that keep published articles passing the filters."""

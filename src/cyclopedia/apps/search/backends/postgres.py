@@ -109,5 +109,5 @@ class PostgresBackend(SearchBackend):
             WHERE w.word %% %s ORDER BY similarity(w.word, %s) DESC LIMIT %s"""
         return [(str(w), int(f)) for w, f in self._rows(sql, [word, word, limit])]
 
-    def _prefix_condition(self) -> str:
-        return 't.folded COLLATE "C" >= %s AND t.folded COLLATE "C" < %s'
+    def _prefix_condition(self, column: str = "t.folded") -> str:
+        return f'{column} COLLATE "C" >= %s AND {column} COLLATE "C" < %s'

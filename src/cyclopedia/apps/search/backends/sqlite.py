@@ -94,5 +94,5 @@ class SQLiteBackend(SearchBackend):
             ORDER BY g.rank LIMIT %s"""
         return [(str(w), int(f)) for w, f in self._rows(sql, [_trigram_expression(word), limit])]
 
-    def _prefix_condition(self) -> str:
-        return "t.folded >= %s AND t.folded < %s"
+    def _prefix_condition(self, column: str = "t.folded") -> str:
+        return f"{column} >= %s AND {column} < %s"
