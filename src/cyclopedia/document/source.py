@@ -162,7 +162,9 @@ def _take_references(body: str) -> tuple[list[Reference], str]:
         text, url, doi = match.group(2).strip(), None, None
         if found := _TRAILING_DOI.search(text):
             doi, text = found.group(1), text[: found.start()]
-        if found := _TRAILING_URL.search(text):
+        # A reference that is only a link ("[^1]: <https://…>") keeps it as its text: the URL
+        # is taken apart only from text that stays behind.
+        if (found := _TRAILING_URL.search(text)) and text[: found.start()].strip():
             url, text = found.group(1), text[: found.start()]
         references.append(Reference(label=match.group(1), text=text.strip(), url=url, doi=doi))
     return references, "\n".join(kept).strip("\n") + "\n"

@@ -83,6 +83,27 @@ def test_to_source_and_back_gives_the_same_document(make: object) -> None:
     assert to_source(from_source(text, template=document)) == text
 
 
+@pytest.mark.parametrize(
+    "reference",
+    [
+        Reference("1", "<http://www.fraserinstitute.org/WorkArea/DownloadAsset.aspx?id=2520>"),
+        Reference("2", "<https://example.org/a>", url="https://example.org/a"),
+        Reference("3", "<https://example.org/a>", doi="10.1234/x"),
+    ],
+    ids=["only-a-link", "link-and-url", "link-and-doi"],
+)
+def test_a_reference_that_is_only_a_link_round_trips(reference: Reference) -> None:
+    # Bare-URL <ref>s of Wikipedia pages become such references; their text must survive.
+    document = Document(
+        title="Toronto",
+        body=f"Cited.[^{reference.label}]\n",
+        references=(reference,),
+        attribution=TEMPLATE.attribution,
+        license=TEMPLATE.license,
+    )
+    assert from_source(to_source(document), template=document) == document
+
+
 def test_references_are_definitions_with_url_and_doi_at_the_end() -> None:
     text = to_source(rich_document())
     assert text.endswith(
