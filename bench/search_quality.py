@@ -22,6 +22,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -210,6 +211,7 @@ def main() -> None:
                     print(f"      miss: {miss}")
         connection.close()
     finally:
+        shutil.rmtree(home, ignore_errors=True)
         if args.postgres:
             subprocess.run(
                 ["psql", PG_SERVER + "/postgres", "-qc", f"DROP DATABASE IF EXISTS {PG_DATABASE}"],
