@@ -114,26 +114,27 @@ class SearchBackend(ABC):
         return [(str(w), int(f)) for w, f in self._rows(sql, params)]
 
     def _tier_sql(self, id_column: str) -> str:
-        """A rank tier from four parameters: the query as typed, folded, and its prefix bounds.
+        """A rank tier from five parameters: the query folded and as typed, folded again, and
+        its prefix bounds.
 
         0: a title or alias is the query as typed; 1: the same once folded (case, accents,
         punctuation aside); 2: a title or alias starts with it; 3: the text matches.
         """
         table = SearchTitle._meta.db_table
+        # Uncorrelated subqueries: each is read once (a few rows, by index), not once per match.
         return f"""CASE
-            WHEN EXISTS (SELECT 1 FROM {table} t
-                         WHERE t.article_id = {id_column} AND t.title = %s) THEN 0
-            WHEN EXISTS (SELECT 1 FROM {table} t
-                         WHERE t.article_id = {id_column} AND t.folded = %s) THEN 1
-            WHEN EXISTS (SELECT 1 FROM {table} t
-                         WHERE t.article_id = {id_column} AND {self._prefix_condition()}) THEN 2
+            WHEN {id_column} IN (SELECT t.article_id FROM {table} t
+                                 WHERE t.folded = %s AND t.title = %s) THEN 0
+            WHEN {id_column} IN (SELECT t.article_id FROM {table} t WHERE t.folded = %s) THEN 1
+            WHEN {id_column} IN (SELECT t.article_id FROM {table} t
+                                 WHERE {self._prefix_condition()}) THEN 2
             ELSE 3 END"""
 
     def _tier_params(self, query: ParsedQuery) -> list[object]:
         folded = query.folded
         if not folded:  # an empty fold matches no title (titles are never empty)
-            return [""] * 4
-        return [query.text, folded, folded, folded + PREFIX_END]
+            return [""] * 5
+        return [folded, query.text, folded, folded, folded + PREFIX_END]
 
     def _filter_sql(self, id_column: str, filters: Filters) -> tuple[str, str, list[object]]:
         """JOINs and WHERE conditions that keep published articles passing the filters."""
