@@ -40,6 +40,7 @@ from cyclopedia.document import Document
 from cyclopedia.formats.base import (
     UNKNOWN_TEMPLATES_EXTRA,
     AliasItem,
+    CategoryItem,
     ItemError,
     ReadError,
     ReadOptions,
@@ -81,6 +82,7 @@ class Report:
     references_wrong: list[str] = field(default_factory=list)
     headings_missing: list[str] = field(default_factory=list)
     redirects: int = 0
+    category_pages: int = 0
     redirects_dangling: list[str] = field(default_factory=list)
     files_refused: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -250,6 +252,9 @@ def pages(corpus: Path, report: Report) -> Iterator[tuple[str, Document | AliasI
                 if isinstance(item, ReadWarning):
                     report.warnings.append(f"{path.name}: {item.message}")
                     continue
+                if isinstance(item, CategoryItem):
+                    report.category_pages += 1
+                    item = item.document  # checked like an article: it is shown like one
                 # By page id: a dump may hold several pages of one title (the "arwiki" minidump
                 # has Berlin in Bavarian and in Waray besides the Arabic page).
                 key = item.key if isinstance(item, AliasItem) else item.source_key
@@ -339,7 +344,10 @@ def main() -> None:
             report.redirects_dangling.append(f"{origin}: {alias.title} → {alias.target}")
     elapsed = time.perf_counter() - started
     print(f"MediaWiki fidelity over {args.corpus} ({elapsed:.1f} s)")
-    print(f"  articles converted:        {report.articles}")
+    print(
+        f"  articles converted:        {report.articles} (category pages among them: "
+        f"{report.category_pages})"
+    )
     print(f"  failed:                    {len(report.failed)}")
     print(f"  files refused (clear):     {len(report.files_refused)}")
     leaked = sorted({n for names in report.leaks.values() for n in names})

@@ -81,7 +81,11 @@ def test_longer_articles_show_contents_and_categories(client: Client) -> None:
     page = lxml.html.fromstring(client.get("/wiki/Asa'ib_Ahl_al-Haq").content)
     assert page.xpath('//nav[@class="toc"]//a/@href') == ["#History", "#Organisation", "#Legacy"]
     assert page.xpath('//h2[@id="History"]/text()') == ["History"]
-    assert page.xpath('//section[@class="categories"]//li/text()') == ["Iraq", "Militant groups"]
+    assert page.xpath('//section[@class="categories"]//li/a/text()') == ["Iraq", "Militant groups"]
+    assert page.xpath('//section[@class="categories"]//li/a/@href') == [
+        "/category/Iraq",
+        "/category/Militant_groups",
+    ]
 
 
 def test_the_server_error_page_needs_no_database(rf: object) -> None:

@@ -145,3 +145,15 @@ def test_a_dump_header_contradicting_the_file_name_is_shown_and_kept() -> None:
     assert code == 0, output
     assert "warning:" not in output
     assert ImportRun.objects.order_by("-id")[0].warnings == []
+
+
+def test_the_summary_says_how_many_category_descriptions_were_saved() -> None:
+    categories = REDIRECTS.parent / "dewiki-categories.xml"
+    code, output = run("import", str(categories), "--workers", "1")
+    assert code == 0, output
+    assert (
+        "2 read, 0 created, 0 updated, 0 unchanged, 0 aliases, 2 category descriptions saved"
+        in (output)
+    )
+    code, output = run("import", str(categories), "--workers", "1")
+    assert "2 unchanged, 0 aliases, 0 category descriptions saved" in output

@@ -28,8 +28,13 @@ from cyclopedia.formats.registry import READERS, detect, get_reader
 if TYPE_CHECKING:
     from cyclopedia.apps.ingest.models import ImportRun
 
-COUNTS = ("read", "created", "updated", "unchanged", "aliases", "held", "quarantined", "failed")
+COUNTS = (
+    *("read", "created", "updated", "unchanged", "aliases", "categories"),
+    *("held", "quarantined", "failed"),
+)
 TOP_TEMPLATES = 10
+# How the summary names a count, where its field name would not say it.
+_COUNT_NAMES = {"categories": "category descriptions saved"}
 
 
 def _license(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
@@ -194,7 +199,9 @@ def _summary(runs: list[ImportRun]) -> None:
     if runs:
         console.print("[bold]Import summary[/bold]")
     for run in runs:
-        counts = ", ".join(f"{getattr(run, name)} {name}" for name in COUNTS)
+        counts = ", ".join(
+            f"{getattr(run, name)} {_COUNT_NAMES.get(name, name)}" for name in COUNTS
+        )
         console.print(f"{run.path}: {counts}", markup=False, soft_wrap=True)
         for warning in run.warnings:
             console.print(f"  warning: {warning}", markup=False, soft_wrap=True)

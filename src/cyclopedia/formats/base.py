@@ -44,6 +44,16 @@ class AliasItem:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryItem:
+    """A source's own page about a category (a wiki's "Category:Towns"), kept as the category's
+    description: ``document`` holds it with its attribution and licence, titled as the page is
+    ("Kategorie:Städte"), and ``name`` is the category's name ("Städte")."""
+
+    name: str
+    document: Document
+
+
+@dataclass(frozen=True, slots=True)
 class ReadWarning:
     """A doubt about a whole input that the operator should see (a dump's header contradicting
     its file name). Not an item: it is kept in the import run and counts as nothing read."""
@@ -52,7 +62,7 @@ class ReadWarning:
 
 
 # What a reader yields.
-ReadItem = Document | AliasItem | ItemError | ReadWarning
+ReadItem = Document | AliasItem | CategoryItem | ItemError | ReadWarning
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +82,9 @@ class ReadOptions:
 
 
 class Reader(Protocol):
-    """Reads one input path and yields its items, in order: Documents, AliasItems, ItemErrors
-    for items it could not read, and ReadWarnings about the input as a whole."""
+    """Reads one input path and yields its items, in order: Documents, AliasItems,
+    CategoryItems, ItemErrors for items it could not read, and ReadWarnings about the input as a
+    whole."""
 
     name: str
     description: str

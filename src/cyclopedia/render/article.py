@@ -85,6 +85,13 @@ def _missing_marker(titles: list[str]) -> Callable[[str], str]:
     return lambda html: _EXISTING_LINK.sub(mark, html)
 
 
+def mark_missing_links(html: str, missing: Iterable[str]) -> str:
+    """A fragment rendered with every link taken as existing, its links to ``missing`` marked
+    (for renderings kept apart from an article's, such as a category's description)."""
+    titles = list(missing)
+    return _missing_marker(titles)(html) if titles else html
+
+
 def _no_article(_title: str) -> bool:
     return False
 

@@ -31,7 +31,45 @@ class Source(models.Model):
 
 
 class Category(models.Model):
+    """A category articles are filed in, with an optional description.
+
+    The description comes from the source's own page about the category (a wiki's
+    "Category:Towns"), converted and rendered as an article is; like a revision it keeps that
+    page's attribution and licence (POLICY.md §1 and §2). Unlike an article it has no history
+    here: a newer page replaces the description.
+    """
+
     name = models.CharField(max_length=255, unique=True)
+    description_source = models.TextField(
+        blank=True, help_text="Editable source: front matter and Markdown body, as a revision's"
+    )
+    description_html = models.TextField(
+        blank=True,
+        help_text="The description rendered and sanitised (links to missing "
+        "articles are marked when shown)",
+    )
+    description_links = models.JSONField(
+        default=list, blank=True, help_text="Titles the description links to"
+    )
+    description_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="content_hash of the description (source, licence, "
+        "attribution): the same page imported again changes nothing",
+    )
+    described = models.DateTimeField(null=True, blank=True, help_text="When it was last saved")
+    # Where the description comes from, and under which licence.
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="categories"
+    )
+    source_key = models.CharField(max_length=1000, blank=True)
+    source_title = models.CharField(max_length=500, blank=True)
+    source_url = models.URLField(max_length=2000, blank=True)
+    revision_url = models.URLField(max_length=2000, blank=True)
+    history_url = models.URLField(max_length=2000, blank=True)
+    source_timestamp = models.DateTimeField(null=True, blank=True)
+    license = models.CharField(max_length=64, blank=True)
+    license_evidence = models.TextField(blank=True)
 
     class Meta:
         verbose_name_plural = "categories"
@@ -39,6 +77,18 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return "/category/" + title_to_path(self.name)
+
+    @property
+    def url_name(self) -> str:
+        """The name as URL routes take it (underscores, not yet percent-encoded)."""
+        return self.name.replace(" ", "_")
+
+    @property
+    def license_info(self) -> License | None:
+        return get_license(self.license) if self.license else None
 
 
 class Article(models.Model):

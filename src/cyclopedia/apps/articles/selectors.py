@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, QuerySet
 
-from cyclopedia.apps.articles.models import Alias, Article, Link, Revision, Source
+from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.render.article import mark_missing_links
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,30 @@ def links_here(*, article: Article) -> QuerySet[Article]:
     titles = [article.title, *article.aliases.values_list("title", flat=True)]
     sources = Link.objects.filter(target_title__in=titles).values("from_article")
     return Article.objects.filter(pk__in=sources, published_revision__isnull=False)
+
+
+def titles_existing(*, titles: Iterable[str]) -> set[str]:
+    """Those of ``titles`` that lead to a published article, by its title or an alias."""
+    wanted = set(titles)
+    if not wanted:
+        return set()
+    published = Article.objects.filter(published_revision__isnull=False, title__in=wanted)
+    found = set(published.values_list("title", flat=True))
+    aliases = Alias.objects.filter(title__in=wanted, article__published_revision__isnull=False)
+    return found | set(aliases.values_list("title", flat=True))
+
+
+def category_lookup(*, name: str) -> Category | None:
+    return Category.objects.select_related("source").filter(name=name).first()
+
+
+def category_articles(*, category: Category) -> QuerySet[Article]:
+    """The published articles filed in a category, by title."""
+    return category.articles.filter(published_revision__isnull=False).order_by("title", "id")
+
+
+def category_description_html(*, category: Category) -> str:
+    """The stored description, its links to articles that do not exist (now) marked."""
+    links = [str(title) for title in category.description_links]
+    missing = set(links) - titles_existing(titles=links)
+    return mark_missing_links(category.description_html, missing)

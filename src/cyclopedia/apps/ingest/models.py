@@ -26,6 +26,9 @@ class ImportRun(models.Model):
     quarantined = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     aliases = models.PositiveIntegerField(default=0, help_text="Redirects added or changed")
+    categories = models.PositiveIntegerField(
+        default=0, help_text="Category descriptions added or changed"
+    )
     held = models.PositiveIntegerField(
         default=0, help_text="New source revisions of locally edited articles, kept unpublished"
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from cyclopedia.apps.articles.categories import category_import_description
 from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
@@ -26,6 +27,7 @@ from cyclopedia.document.titles import TitleError
 from cyclopedia.formats.base import (
     UNKNOWN_TEMPLATES_EXTRA,
     AliasItem,
+    CategoryItem,
     ItemError,
     ReadError,
     ReadItem,
@@ -158,6 +160,46 @@ def _warn(run: ImportRun, message: str) -> None:
         run.warnings.append(message)
 
 
+def _save(
+    run: ImportRun,
+    document: Document,
+    sources: dict[str, Source],
+    write: Callable[[Source], ImportOutcome],
+) -> ImportOutcome | None:
+    """Write a document with ``write`` in a savepoint, or quarantine it when its licence may not
+    be published; None when it was quarantined or failed (and counted so)."""
+    _count_unknown_templates(run, document)
+    try:
+        # The source is created (and cached) outside the item's savepoint, so that a failing
+        # item never rolls back a source the rest of the batch goes on using.
+        publishable = document.license.publishable
+        source = _source_for(document, run.format, sources) if publishable else None
+        with transaction.atomic():  # a savepoint: one bad item never spoils its batch
+            if source is None:
+                _quarantine(run, document)
+                return None
+            return write(source)
+    except (DocumentError, DatabaseError, ValueError) as error:
+        run.failed += 1
+        _record(run, key=document.source_key, title=document.title, message=f"not saved: {error}")
+        return None
+
+
+def _ingest_category(run: ImportRun, item: CategoryItem, sources: dict[str, Source]) -> None:
+    outcome = _save(
+        run,
+        item.document,
+        sources,
+        lambda source: category_import_description(
+            name=item.name, document=item.document, source=source
+        ),
+    )
+    if outcome in (ImportOutcome.CREATED, ImportOutcome.UPDATED):
+        run.categories += 1
+    elif outcome is ImportOutcome.UNCHANGED:
+        run.unchanged += 1
+
+
 def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[str, Source]) -> None:
     if isinstance(entry, ReadWarning):
         _warn(run, entry.message)  # about the input, not an item: nothing is read or counted
@@ -172,21 +214,18 @@ def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[st
     if isinstance(item, AliasItem):
         _ingest_alias(run, item)
         return
-    _count_unknown_templates(run, item)
-    try:
-        # The source is created (and cached) outside the item's savepoint, so that a failing
-        # item never rolls back a source the rest of the batch goes on using.
-        source = None if not item.license.publishable else _source_for(item, run.format, sources)
-        with transaction.atomic():  # a savepoint: one bad item never spoils its batch
-            if source is None:
-                _quarantine(run, item)
-                return
-            outcome = article_import_document(
-                document=item, source=source, import_run_id=run.pk, prepared=prepared
-            )
-    except (DocumentError, DatabaseError, ValueError) as error:
-        run.failed += 1
-        _record(run, key=item.source_key, title=item.title, message=f"not saved: {error}")
+    if isinstance(item, CategoryItem):
+        _ingest_category(run, item, sources)
+        return
+    outcome = _save(
+        run,
+        item,
+        sources,
+        lambda source: article_import_document(
+            document=item, source=source, import_run_id=run.pk, prepared=prepared
+        ),
+    )
+    if outcome is None:
         return
     if outcome is ImportOutcome.CREATED:
         run.created += 1

@@ -7,6 +7,7 @@ urlpatterns = [
     re_path(r"^wiki/(?P<title>.+)$", views.article, name="article"),
     re_path(r"^history/(?P<title>.+)$", views.history, name="history"),
     re_path(r"^links-here/(?P<title>.+)$", views.links_here, name="links-here"),
+    re_path(r"^category/(?P<name>.+)$", views.category, name="category"),
     path("random", views.random_article, name="random"),
     path("about", views.static_page, {"name": "about"}, name="about"),
     path("terms", views.static_page, {"name": "terms"}, name="terms"),

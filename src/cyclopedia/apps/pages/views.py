@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpRequest,
@@ -23,6 +24,9 @@ from cyclopedia import __version__
 from cyclopedia.apps.articles import selectors
 from cyclopedia.apps.articles.models import Alias, Article, Revision
 from cyclopedia.document.titles import TitleError, normalize_title
+
+# Articles listed on one page of a category, as on Wikipedia.
+CATEGORY_PAGE_SIZE = 200
 
 STATIC_PAGES = {
     "about": "pages/about.html",
@@ -139,6 +143,36 @@ def links_here(request: HttpRequest, title: str) -> HttpResponse:
         template="pages/links_here.html",
         context=lambda article: {"linking": selectors.links_here(article=article)},
     )
+
+
+@require_safe
+def category(request: HttpRequest, name: str) -> HttpResponse:
+    """A category: its description, if its source had one, and its articles, a page at a time."""
+    try:
+        canonical = normalize_title(name)
+    except TitleError as error:
+        raise Http404(f"“{name[:200]}” is not a valid category name: {error}.") from error
+    found = selectors.category_lookup(name=canonical)
+    if found is None:
+        raise Http404(f"There is no category named “{canonical}”.")
+    if name != found.url_name:
+        url = reverse("category", kwargs={"name": found.url_name})
+        if request.META.get("QUERY_STRING"):
+            url += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(url)
+    articles = Paginator(selectors.category_articles(category=found), CATEGORY_PAGE_SIZE)
+    response = render(
+        request,
+        "pages/category.html",
+        {
+            "category": found,
+            "description": selectors.category_description_html(category=found),
+            "page": articles.get_page(request.GET.get("page")),  # a bad number: the nearest page
+            "license": found.license_info,
+        },
+    )
+    patch_cache_control(response, public=True, max_age=60)
+    return response
 
 
 @require_safe

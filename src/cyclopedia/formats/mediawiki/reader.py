@@ -13,6 +13,7 @@ from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.formats.base import (
     AliasItem,
+    CategoryItem,
     ItemError,
     ReadError,
     ReadItem,
@@ -29,6 +30,7 @@ from cyclopedia.formats.pipeline import Budget, convert_pages, convert_within_bu
 from cyclopedia.formats.urls import site_root
 
 MAIN_NAMESPACE = 0
+CATEGORY_NAMESPACE = 14
 
 
 def _switch(options: ReadOptions) -> dt.date:
@@ -56,15 +58,29 @@ def _page_key(page: PageRevision) -> tuple[str, str]:
     return page.page_id or page.title, page.title
 
 
+def category_name(title: str) -> str:
+    """The name of the category a category page's title names: "Kategorie:Städte" → "Städte".
+
+    The page's namespace (14) says that it is a category page, so its title has a prefix in the
+    wiki's language (or MediaWiki's canonical "Category"), whatever it is; the name is the rest,
+    with a capital first letter, as the converter files articles (``[[Category:towns]]`` is
+    "Towns"). Raises TitleError for a name that cannot be one.
+    """
+    _, colon, rest = title.partition(":")
+    name = (rest if colon else title).strip()
+    return normalize_title(name[:1].upper() + name[1:])
+
+
 def convert_page(
     page: PageRevision, *, source: WikiSource, options: ReadOptions
-) -> Document | AliasItem | ItemError:
-    """One main-namespace page of a dump as a Document, or its redirect as an AliasItem."""
+) -> Document | AliasItem | CategoryItem | ItemError:
+    """One page of a dump: a main-namespace page as a Document, or its redirect as an AliasItem;
+    a category page as a CategoryItem, the description of its category."""
     key = f"{source.dbname}:{page.page_id}"
-    if page.redirect_target:
+    if page.redirect_target and page.namespace == MAIN_NAMESPACE:
         return AliasItem(title=page.title, target=page.redirect_target, key=key)
     try:
-        return page_document(
+        document = page_document(
             PageText(
                 title=page.title,
                 wikitext=page.text,
@@ -76,8 +92,11 @@ def convert_page(
             license=options.license,
             switch=_switch(options),
         )
+        if page.namespace == CATEGORY_NAMESPACE:
+            return CategoryItem(name=category_name(page.title), document=document)
     except (DocumentError, TitleError, RecursionError) as error:
         return ItemError(key=key, title=page.title, message=f"cannot convert: {error}")
+    return document
 
 
 class MediaWikiDumpReader:
@@ -94,7 +113,7 @@ class MediaWikiDumpReader:
             if first is None:
                 return
             source = site_source(dump.site, fallback_url=options.source_url)
-            convert: Callable[[PageRevision], Document | AliasItem | ItemError] = functools.partial(
+            convert: Callable[[PageRevision], ReadItem] = functools.partial(
                 convert_page, source=source, options=options
             )
             yield from convert_pages(
@@ -103,10 +122,18 @@ class MediaWikiDumpReader:
 
     @staticmethod
     def _articles(dump: DumpReader) -> Iterator[PageRevision | ItemError]:
+        """The pages an encyclopedia keeps: articles and their redirects, and the descriptions
+        of categories. Templates, talk, user and project pages are not articles, and a category
+        page that redirects to another category describes nothing."""
         for page in dump.pages():
-            # Categories, templates, talk and project pages are not articles.
-            if isinstance(page, ItemError) or page.namespace == MAIN_NAMESPACE:
+            if isinstance(page, ItemError) or _kept(page):
                 yield page
+
+
+def _kept(page: PageRevision) -> bool:
+    if page.namespace == CATEGORY_NAMESPACE:
+        return not page.redirect_target
+    return page.namespace == MAIN_NAMESPACE
 
 
 class WikitextFileReader:

@@ -424,8 +424,10 @@ class _Walker:
         return f"[[{destination}|{shown}]]"
 
     def add_category(self, name: str) -> None:
+        name = name.strip()
         try:
-            self.categories.setdefault(normalize_title(name), None)
+            # MediaWiki's first-letter case, as for links: [[Category:towns]] is "Towns".
+            self.categories.setdefault(normalize_title(name[:1].upper() + name[1:]), None)
         except TitleError:
             return
 

@@ -72,6 +72,9 @@ HATNOTES = {
     "см. также": "См. также",
     "seealso": "See also",
     "cmain": "Main category",
+    "cat main": "Main article",  # on a category page: the article the category is about
+    "category main": "Main article",
+    "catmain": "Main article",
     "main list": "Main list",
 }
 HATNOTE_PLURALS = {
