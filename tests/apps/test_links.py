@@ -149,12 +149,28 @@ def test_an_article_takes_over_the_name_of_a_redirect(client: Client) -> None:
     assert client.get("/wiki/Shared_name").status_code == 200
 
 
-def test_a_redirect_to_a_redirect_follows_one_hop() -> None:
+@pytest.mark.parametrize("order", ["article first", "redirects first", "outer redirect first"])
+def test_a_redirect_to_a_redirect_follows_one_hop(order: str) -> None:
+    """The alias keeps the title its source names and leads one hop further, whatever the order
+    in which the three pages arrive."""
     from cyclopedia.apps.articles.models import Alias
     from cyclopedia.apps.articles.services import alias_import
 
-    publish("Final", "The article.")
-    alias_import(title="Middle", target="Final")
-    alias_import(title="First", target="Middle")
+    steps = {
+        "final": lambda: publish("Final", "The article."),
+        "middle": lambda: alias_import(title="Middle", target="Final"),
+        "first": lambda: alias_import(title="First", target="Middle"),
+    }
+    sequence = {
+        "article first": ["final", "middle", "first"],
+        "redirects first": ["middle", "first", "final"],
+        "outer redirect first": ["first", "middle", "final"],
+    }[order]
+    for step in sequence:
+        steps[step]()
     alias = Alias.objects.get(title="First")
-    assert (alias.target_title, alias.article.title) == ("Final", "Final")  # type: ignore[union-attr]
+    assert (alias.target_title, alias.article.title) == ("Middle", "Final")  # type: ignore[union-attr]
+    # When the middle title becomes an article of its own, the outer redirect leads there.
+    publish("Middle", "An article now.")
+    alias.refresh_from_db()
+    assert alias.article.title == "Middle"  # type: ignore[union-attr]

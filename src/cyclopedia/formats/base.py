@@ -36,11 +36,18 @@ class ItemError:
 
 @dataclass(frozen=True, slots=True)
 class AliasItem:
-    """A redirect in a source: ``title`` leads to the article ``target``."""
+    """A redirect in a source: ``title`` leads to the article ``target``.
+
+    ``source_name`` (the provider, named as a Document's attribution names it), ``source_url``
+    (the redirect page) and ``timestamp`` (when the page was last changed) tell an import that a
+    page it holds as an article has become a redirect since."""
 
     title: str
     target: str
     key: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    timestamp: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

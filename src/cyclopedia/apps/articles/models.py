@@ -183,8 +183,12 @@ class Revision(models.Model):
 class Alias(models.Model):
     """Another title that leads to an article: an alternative name or a redirect.
 
-    A redirect may arrive before its target (dumps list pages in any order): it then waits with
-    its ``target_title`` and no ``article`` until the target is imported.
+    ``target_title`` is the title the source names; ``article`` is the published article it
+    leads to: the article of that title or, when that title is itself a redirect, the article
+    that one leads to (one hop, never back to this title). A redirect may arrive before its
+    target (dumps list pages in any order): it then waits, with no ``article``, until there is
+    one. A redirect remembers its source and the time of the source's page, so that an older
+    version of the page (an article, in an older dump) never replaces a newer redirect.
     """
 
     class Kind(models.TextChoices):
@@ -197,6 +201,12 @@ class Alias(models.Model):
     target_title = models.CharField(max_length=255, db_index=True)
     title = models.CharField(max_length=255, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="redirects"
+    )
+    source_timestamp = models.DateTimeField(
+        null=True, blank=True, help_text="When the source's redirect page was last changed"
+    )
 
     class Meta:
         verbose_name_plural = "aliases"

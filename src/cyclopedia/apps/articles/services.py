@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime as dt
 import enum
 import logging
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,11 @@ from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.apps.articles.redirects import (
+    alias_destination,
+    newer_redirect,
+    redirect_destination,
+)
 from cyclopedia.apps.search.services import search_index_later
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError, normalize_title
@@ -34,6 +40,10 @@ class UnpublishableError(ValueError):
     """A document whose licence does not allow publishing it (POLICY.md §3)."""
 
 
+class RedirectError(ValueError):
+    """A redirect that cannot be kept: it leads to itself."""
+
+
 def source_get_or_create(*, name: str, kind: str, homepage: str = "") -> Source:
     source, _ = Source.objects.get_or_create(
         name=name, defaults={"kind": kind, "homepage": homepage}
@@ -50,7 +60,8 @@ def _existing_titles(candidates: Iterable[str]) -> set[str]:
             continue
     if not titles:
         return set()
-    found = set(Article.objects.filter(title__in=titles).values_list("title", flat=True))
+    published = Article.objects.filter(title__in=titles, published_revision__isnull=False)
+    found = set(published.values_list("title", flat=True))
     aliases = Alias.objects.filter(title__in=titles, article__isnull=False)
     found |= set(aliases.values_list("title", flat=True))
     return found
@@ -121,14 +132,6 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
     article, created = Article.objects.get_or_create(
         title=document.title, defaults={"language": document.language}
     )
-    if created:
-        # A redirect of this name was only standing in for an article: the article takes over
-        # its name and the links to it.
-        replaced = Alias.objects.filter(title=article.title)
-        losing = list(replaced.exclude(article=None).values_list("article_id", flat=True))
-        replaced.delete()
-        for previous in losing:
-            search_index_later(article_id=previous)  # search no longer finds it by that name
     if not created:
         # Serialise writers of one article (PostgreSQL; SQLite writers are serial already).
         article = Article.objects.select_for_update().get(pk=article.pk)
@@ -136,11 +139,17 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
             return ImportOutcome.UNCHANGED
         if _newer_from_same_source(article, document, source):
             return ImportOutcome.UNCHANGED
+    unpublished = article.published_revision_id is None
+    # The source's page became a redirect after this text (an older dump imported after a newer
+    # one): the text is kept in the history, the redirect stays.
+    superseded = unpublished and newer_redirect(
+        article.title, source=source, timestamp=document.attribution.source_timestamp
+    )
     rendered = _with_missing_links(prepared.rendered)
     a = document.attribution
     revision = Revision(
         article=article,
-        parent=article.published_revision,
+        parent=article.published_revision or article.revisions.first(),
         import_run_id=import_run_id,
         summary="Imported from " + (a.source_name or source.name),
         source_text=source_text,
@@ -162,12 +171,48 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
     )
     _store_rendering(revision, rendered)
     revision.save()
+    if superseded:
+        return ImportOutcome.UNCHANGED
     if _has_local_edit(article):
         # A re-import never replaces an edit made here: the new source revision is kept in the
         # history, unpublished, for an editor to merge.
         return ImportOutcome.HELD
+    if unpublished:
+        _take_over_name(article)
     _publish(article, revision, document, rendered)
+    if unpublished:
+        _follow_hops_to(article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _take_over_name(article: Article) -> None:
+    """An article about to be published takes over its title: a redirect of that name (standing
+    in for it, or its own page's redirect while it was one) gives way, and the redirects that
+    led elsewhere through that name wait to lead here (``_publish`` attaches waiting ones)."""
+    replaced = Alias.objects.filter(title=article.title)
+    losing = list(replaced.exclude(article=None).values_list("article_id", flat=True))
+    replaced.delete()
+    through = Alias.objects.filter(target_title=article.title).exclude(article=None)
+    losing += through.values_list("article_id", flat=True)
+    through.update(article=None)
+    for previous in set(losing):
+        search_index_later(article_id=previous)  # search no longer finds it by that name
+
+
+def _follow_hops_to(article: Article) -> None:
+    """Redirects to redirects to a newly published article now lead to it (one hop)."""
+    titles = Alias.objects.filter(kind=Alias.Kind.REDIRECT, target_title=article.title)
+    waiting = Alias.objects.filter(
+        kind=Alias.Kind.REDIRECT,
+        target_title__in=titles.values("title"),
+        article__isnull=True,
+    ).exclude(title=article.title)
+    hopping = set(waiting.values_list("title", flat=True))
+    if not hopping:
+        return
+    waiting.update(article=article)
+    _refresh_links_to(article, hopping)
+    search_index_later(article_id=article.pk)
 
 
 def _has_local_edit(article: Article) -> bool:
@@ -203,37 +248,134 @@ def _publish(
     search_index_later(article_id=article.pk)
 
 
-def alias_import(*, title: str, target: str) -> ImportOutcome:
-    """Record a redirect from ``title`` to the article ``target`` (which may not exist yet)."""
+def alias_import(
+    *,
+    title: str,
+    target: str,
+    source: Source | None = None,
+    timestamp: dt.datetime | None = None,
+) -> ImportOutcome:
+    """Record a redirect from ``title`` to ``target`` (which may not exist yet).
+
+    ``source`` and ``timestamp`` (of the redirect page) tell a page that became a redirect: when
+    ``title`` is a published article imported from the same source, with no revision as new as
+    the redirect, the article is withdrawn (unpublished, its revisions kept; see
+    ``_withdraw``) and its title becomes this redirect, unless it was edited here: then it stays
+    as it is (HELD), for an editor to decide. An article of another source by that name wins.
+    Raises RedirectError for a redirect to itself.
+    """
     target_title = normalize_title(target.split("#", 1)[0])
     title = normalize_title(title)
-    if title == target_title or Article.objects.filter(title=title).exists():
-        return ImportOutcome.UNCHANGED  # an article by that name wins over a redirect
-    hop = Alias.objects.filter(title=target_title).values_list("target_title", flat=True).first()
-    if hop is not None and hop != title:
-        target_title = hop  # a redirect to a redirect: one hop, as MediaWiki follows them
-    article = Article.objects.filter(title=target_title).first()
+    if title == target_title:
+        raise RedirectError(f"“{title}” redirects to itself")
     with transaction.atomic():
-        alias, created = Alias.objects.get_or_create(
-            title=title,
-            defaults={
-                "target_title": target_title,
-                "article": article,
-                "kind": Alias.Kind.REDIRECT,
-            },
+        article = (
+            Article.objects.select_for_update()
+            .filter(title=title, published_revision__isnull=False)
+            .first()
         )
-        previous = None if created else alias.article_id
-        if not created:
-            if alias.kind == Alias.Kind.NAME or alias.target_title == target_title:
-                return ImportOutcome.UNCHANGED  # names given by articles are theirs to change
-            alias.target_title, alias.article = target_title, article
-            alias.save(update_fields=["target_title", "article"])
-        _point_links(title, article)
-        # The redirect is one of the names search finds its target by.
-        for article_id in (previous, article.pk if article else None):
+        withdrawn = None
+        if article is not None:
+            refusal = _redirect_over(article, source=source, timestamp=timestamp)
+            if refusal is not None:
+                return refusal
+            _withdraw(article)
+            withdrawn = article
+        outcome = _save_redirect(title, target_title, source=source, timestamp=timestamp)
+        if withdrawn is not None:
+            # What led to the article leads where its title does now.
+            _reresolve(Alias.objects.filter(article=withdrawn))
+            return ImportOutcome.UPDATED
+    return outcome
+
+
+def _redirect_over(
+    article: Article, *, source: Source | None, timestamp: dt.datetime | None
+) -> ImportOutcome | None:
+    """Why a redirect does not replace this published article of its title, or None when it
+    does: the source's page of that title is a redirect now."""
+    imported = article.revisions.filter(source=source) if source is not None else None
+    if imported is None or not imported.exists():
+        return ImportOutcome.UNCHANGED  # an article by that name from elsewhere wins
+    if timestamp is not None and imported.filter(source_timestamp__gte=timestamp).exists():
+        return ImportOutcome.UNCHANGED  # the article is newer than the redirect
+    if _has_local_edit(article):
+        return ImportOutcome.HELD  # never silently destroyed: an editor decides
+    return None
+
+
+def _withdraw(article: Article) -> None:
+    """Unpublish an article whose source page became a redirect. Its revisions stay (published
+    again when the page is an article again); the links of its text go, as that text is no
+    longer shown; search forgets it. The caller makes its title a redirect."""
+    article.published_revision = None
+    article.updated = timezone.now()
+    article.save(update_fields=["published_revision", "updated"])
+    article.links_out.all().delete()
+    search_index_later(article_id=article.pk)
+
+
+def _save_redirect(
+    title: str, target_title: str, *, source: Source | None, timestamp: dt.datetime | None
+) -> ImportOutcome:
+    destination = redirect_destination(target_title, origin=title)
+    alias, created = Alias.objects.get_or_create(
+        title=title,
+        defaults={
+            "target_title": target_title,
+            "article": destination,
+            "kind": Alias.Kind.REDIRECT,
+            "source": source,
+            "source_timestamp": timestamp,
+        },
+    )
+    previous = None if created else alias.article_id
+    if not created:
+        if alias.kind == Alias.Kind.NAME or _older_than(alias, source, timestamp):
+            return ImportOutcome.UNCHANGED  # names given by articles are theirs to change
+        if alias.target_title == target_title:
+            if timestamp is not None and source is not None:
+                alias.source, alias.source_timestamp = source, timestamp  # the same redirect
+                alias.save(update_fields=["source", "source_timestamp"])
+            return ImportOutcome.UNCHANGED
+        alias.target_title, alias.article = target_title, destination
+        alias.source, alias.source_timestamp = source, timestamp
+        alias.save(update_fields=["target_title", "article", "source", "source_timestamp"])
+    _point_links(title, destination)
+    # The redirect is one of the names search finds its target by.
+    for article_id in (previous, destination.pk if destination else None):
+        if article_id is not None:
+            search_index_later(article_id=article_id)
+    # Redirects to this redirect lead where it leads (one hop).
+    _reresolve(Alias.objects.filter(target_title=title).exclude(pk=alias.pk))
+    return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _older_than(alias: Alias, source: Source | None, timestamp: dt.datetime | None) -> bool:
+    """Whether the alias holds a later page of the same source than ``timestamp``."""
+    return (
+        source is not None
+        and timestamp is not None
+        and alias.source_id == source.pk
+        and alias.source_timestamp is not None
+        and alias.source_timestamp > timestamp
+    )
+
+
+def _reresolve(aliases: Iterable[Alias]) -> None:
+    """Point these aliases, and the links through them, where their targets lead now."""
+    for alias in list(aliases):
+        destination = alias_destination(alias)
+        new = destination.pk if destination else None
+        if new == alias.article_id:
+            continue
+        previous = alias.article_id
+        alias.article = destination
+        alias.save(update_fields=["article"])
+        _point_links(alias.title, destination)
+        for article_id in (previous, new):
             if article_id is not None:
                 search_index_later(article_id=article_id)
-    return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
 
 
 def _point_links(title: str, article: Article | None) -> None:
@@ -286,7 +428,8 @@ def _unlink_titles(titles: list[str]) -> None:
 def _sync_links(article: Article, targets: Iterable[str]) -> None:
     targets = list(targets)
     article.links_out.all().delete()
-    resolved = dict(Article.objects.filter(title__in=targets).values_list("title", "id"))
+    published = Article.objects.filter(title__in=targets, published_revision__isnull=False)
+    resolved = dict(published.values_list("title", "id"))
     aliases = Alias.objects.filter(title__in=targets, article__isnull=False)
     for alias_title, article_id in aliases.values_list("title", "article_id"):
         resolved.setdefault(alias_title, article_id)

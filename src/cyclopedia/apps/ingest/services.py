@@ -15,6 +15,7 @@ from cyclopedia.apps.articles.categories import category_import_description
 from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
+    RedirectError,
     alias_import,
     article_import_document,
     deferred_rerenders,
@@ -100,10 +101,17 @@ def _record(run: ImportRun, *, key: str, title: str, message: str) -> None:
 
 
 def _source_for(document: Document, format: str, cache: dict[str, Source]) -> Source:
-    name = document.attribution.source_name or f"{format} import"
+    attribution = document.attribution
+    return _source_named(attribution.source_name, attribution.source_url or "", format, cache)
+
+
+def _source_named(name: str, url: str, format: str, cache: dict[str, Source]) -> Source:
+    """The source of that name (created with the homepage of ``url`` if new); an item that names
+    none comes from the ``format`` import, as its documents do."""
+    name = name or f"{format} import"
     if name not in cache:
         kind = format if format in _SOURCE_KINDS else Source.Kind.TEXT
-        root = site_root(document.attribution.source_url or "")
+        root = site_root(url)
         homepage = f"{root}/" if root else ""
         cache[name] = source_get_or_create(name=name, kind=kind, homepage=homepage)
     return cache[name]
@@ -128,16 +136,22 @@ def _quarantine(run: ImportRun, document: Document) -> None:
     run.quarantined += 1
 
 
-def _ingest_alias(run: ImportRun, item: AliasItem) -> None:
+def _ingest_alias(run: ImportRun, item: AliasItem, sources: dict[str, Source]) -> None:
     try:
+        # Outside the savepoint, as for documents: a failing redirect never rolls back a source.
+        source = _source_named(item.source_name, item.source_url, run.format, sources)
         with transaction.atomic():
-            outcome = alias_import(title=item.title, target=item.target)
-    except (TitleError, DatabaseError) as error:
+            outcome = alias_import(
+                title=item.title, target=item.target, source=source, timestamp=item.timestamp
+            )
+    except (TitleError, RedirectError, DatabaseError) as error:
         run.failed += 1
         _record(run, key=item.key, title=item.title, message=f"redirect not saved: {error}")
         return
     if outcome is ImportOutcome.UNCHANGED:
         run.unchanged += 1
+    elif outcome is ImportOutcome.HELD:
+        run.held += 1  # an article edited here whose source page is a redirect now: kept
     else:
         run.aliases += 1
 
@@ -212,7 +226,7 @@ def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[st
         _record(run, key=item.key, title=item.title, message=item.message)
         return
     if isinstance(item, AliasItem):
-        _ingest_alias(run, item)
+        _ingest_alias(run, item, sources)
         return
     if isinstance(item, CategoryItem):
         _ingest_category(run, item, sources)

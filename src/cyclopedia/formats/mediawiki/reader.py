@@ -78,7 +78,15 @@ def convert_page(
     a category page as a CategoryItem, the description of its category."""
     key = f"{source.dbname}:{page.page_id}"
     if page.redirect_target and page.namespace == MAIN_NAMESPACE:
-        return AliasItem(title=page.title, target=page.redirect_target, key=key)
+        wiki = WikiPage(base=source.server, title=page.title) if source.server else None
+        return AliasItem(
+            title=page.title,
+            target=page.redirect_target,
+            key=key,
+            source_name=source.site_name or (wiki.site_name if wiki else ""),
+            source_url=wiki.url if wiki else "",
+            timestamp=page.timestamp,
+        )
     try:
         document = page_document(
             PageText(
@@ -147,10 +155,16 @@ class WikitextFileReader:
         except TitleError as error:
             raise ReadError(path, f"no usable title (give one with --title): {error}") from error
         target = redirect_target(text)
-        if target:
-            yield AliasItem(title=title, target=target, key=path.name)
-            return
         wiki = parse_page_url(options.source_url) if options.source_url else None
+        if target:
+            yield AliasItem(
+                title=title,
+                target=target,
+                key=path.name,
+                source_name=wiki.site_name if wiki else "",
+                source_url=options.source_url or "",
+            )
+            return
         source = WikiSource(
             server=wiki.base if wiki else "",
             site_name=wiki.site_name if wiki else "",

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from cyclopedia.document import Document
-from cyclopedia.formats.base import CategoryItem, ItemError, ReadItem, ReadOptions, ReadWarning
+from cyclopedia.formats.base import (
+    AliasItem,
+    CategoryItem,
+    ItemError,
+    ReadItem,
+    ReadOptions,
+    ReadWarning,
+)
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, category_name
 from cyclopedia.render.description import description_html
 from cyclopedia.render.prepared import prepare
@@ -155,3 +163,20 @@ def test_a_category_page_without_a_name_is_an_item_error(tmp_path: Path) -> None
     assert error.title == "Kategorie:"
     assert "the title is empty" in error.message
     assert isinstance(article, Document)
+
+
+# --- Redirects ----------------------------------------------------------------------------------
+
+
+def test_a_redirect_says_which_wiki_and_when(tmp_path: Path) -> None:
+    """So that an import can tell an article whose page became a redirect since."""
+    xml = dump_xml(page("Alt", "#WEITERLEITUNG [[Neu]]", page_id=5), lang="de")
+    [item] = read(write(tmp_path, xml))
+    assert item == AliasItem(
+        title="Alt",
+        target="Neu",
+        key="dewiki:5",
+        source_name="Wikipedia (German)",
+        source_url="https://de.wikipedia.org/wiki/Alt",
+        timestamp=datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC),
+    )
