@@ -22,6 +22,7 @@ from cyclopedia.apps.articles.services import (
     source_get_or_create,
 )
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
+from cyclopedia.apps.search.services import search_indexing_batch
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError
@@ -282,7 +283,7 @@ def documents_ingest(
             failure = error  # the items read before it are whole: write them, then report it
         if batch:
             try:
-                with transaction.atomic(), deferred_rerenders():
+                with transaction.atomic(), deferred_rerenders(), search_indexing_batch():
                     for item in batch:
                         _ingest_one(run, item, sources)
                     run.checkpoint = {**run.checkpoint, "items_done": run.read}
