@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import enum
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cyclopedia.apps.articles.conversion import document_of
-from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.apps.articles.links import (
+    point_links,
+    refresh_links_to,
+    store_rendering,
+    sync_links,
+    unlink_titles,
+    with_missing_links,
+)
+from cyclopedia.apps.articles.models import Alias, Article, Category, Revision, Source
 from cyclopedia.apps.articles.redirects import (
     alias_destination,
     newer_redirect,
     redirect_destination,
 )
 from cyclopedia.apps.search.services import search_index_later
-from cyclopedia.document import Document, DocumentError
-from cyclopedia.document.titles import TitleError, normalize_title
-from cyclopedia.render import RenderedArticle, render_document
-from cyclopedia.render.article import every_article
+from cyclopedia.document import Document
+from cyclopedia.document.titles import normalize_title
+from cyclopedia.render import RenderedArticle
 from cyclopedia.render.prepared import PreparedDocument, prepare
 
 logger = logging.getLogger(__name__)
@@ -49,52 +53,6 @@ def source_get_or_create(*, name: str, kind: str, homepage: str = "") -> Source:
         name=name, defaults={"kind": kind, "homepage": homepage}
     )
     return source
-
-
-def _existing_titles(candidates: Iterable[str]) -> set[str]:
-    titles = set()
-    for raw in candidates:
-        try:
-            titles.add(normalize_title(raw.split("#", 1)[0]))
-        except TitleError:
-            continue
-    if not titles:
-        return set()
-    published = Article.objects.filter(title__in=titles, published_revision__isnull=False)
-    found = set(published.values_list("title", flat=True))
-    aliases = Alias.objects.filter(title__in=titles, article__isnull=False)
-    found |= set(aliases.values_list("title", flat=True))
-    return found
-
-
-def _with_missing_links(rendered: RenderedArticle) -> RenderedArticle:
-    """A rendering made without the database, its links to missing articles marked."""
-    links = rendered.links
-    return rendered.with_missing_links(set(links) - _existing_titles(links))
-
-
-def _render(document: Document) -> RenderedArticle:
-    return _with_missing_links(render_document(document, link_exists=every_article))
-
-
-def _store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
-    revision.html = rendered.body_html
-    revision.infobox = (
-        {
-            "title": rendered.infobox_title,
-            "fields": [{"label": f.label, "html": f.html} for f in rendered.infobox],
-        }
-        if rendered.infobox
-        else {}
-    )
-    revision.references = [
-        {"number": r.number, "label": r.label, "html": r.html, "backlinks": list(r.backlinks)}
-        for r in rendered.references
-    ]
-    revision.toc = [{"level": t.level, "anchor": t.anchor, "text": t.text} for t in rendered.toc]
-    revision.plain_text = rendered.plain_text
-    revision.lead = rendered.lead
-    revision.rendered = timezone.now()
 
 
 def article_import_document(
@@ -145,7 +103,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
     superseded = unpublished and newer_redirect(
         article.title, source=source, timestamp=document.attribution.source_timestamp
     )
-    rendered = _with_missing_links(prepared.rendered)
+    rendered = with_missing_links(prepared.rendered)
     a = document.attribution
     revision = Revision(
         article=article,
@@ -169,7 +127,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         license=document.license.spdx,
         license_evidence=document.license_evidence,
     )
-    _store_rendering(revision, rendered)
+    store_rendering(revision, rendered)
     revision.save()
     if superseded:
         return ImportOutcome.UNCHANGED
@@ -211,7 +169,7 @@ def _follow_hops_to(article: Article) -> None:
     if not hopping:
         return
     waiting.update(article=article)
-    _refresh_links_to(article, hopping)
+    refresh_links_to(article, hopping)
     search_index_later(article_id=article.pk)
 
 
@@ -243,8 +201,8 @@ def _publish(
     waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
     redirected = list(waiting.values_list("title", flat=True))
     waiting.update(article=article)
-    _sync_links(article, rendered.links)
-    _refresh_links_to(article, {article.title, *new_titles, *redirected})
+    sync_links(article, rendered.links)
+    refresh_links_to(article, {article.title, *new_titles, *redirected})
     search_index_later(article_id=article.pk)
 
 
@@ -341,7 +299,7 @@ def _save_redirect(
         alias.target_title, alias.article = target_title, destination
         alias.source, alias.source_timestamp = source, timestamp
         alias.save(update_fields=["target_title", "article", "source", "source_timestamp"])
-    _point_links(title, destination)
+    point_links(title, destination)
     # The redirect is one of the names search finds its target by.
     for article_id in (previous, destination.pk if destination else None):
         if article_id is not None:
@@ -372,18 +330,10 @@ def _reresolve(aliases: Iterable[Alias]) -> None:
         previous = alias.article_id
         alias.article = destination
         alias.save(update_fields=["article"])
-        _point_links(alias.title, destination)
+        point_links(alias.title, destination)
         for article_id in (previous, new):
             if article_id is not None:
                 search_index_later(article_id=article_id)
-
-
-def _point_links(title: str, article: Article | None) -> None:
-    """Links to ``title`` now lead to ``article`` (or nowhere): re-render the pages that change."""
-    if article is not None:
-        _refresh_links_to(article, {title})
-    else:
-        _unlink_titles([title])
 
 
 def _categories(names: tuple[str, ...]) -> list[Category]:
@@ -400,7 +350,7 @@ def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
     dropped = article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted)
     gone = list(dropped.values_list("title", flat=True))
     dropped.delete()
-    _unlink_titles(gone)
+    unlink_titles(gone)
     taken = set(Alias.objects.filter(title__in=wanted).values_list("title", flat=True))
     taken |= set(Article.objects.filter(title__in=wanted).values_list("title", flat=True))
     added = [title for title in wanted if title not in taken]
@@ -413,89 +363,3 @@ def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
         ignore_conflicts=True,
     )
     return added
-
-
-def _unlink_titles(titles: list[str]) -> None:
-    """Links to titles that no longer lead anywhere become missing links again."""
-    if not titles:
-        return
-    stale = Link.objects.filter(target_title__in=titles, target__isnull=False)
-    linking = list(stale.values_list("from_article_id", flat=True).distinct())
-    stale.update(target=None)
-    _rerender_published(linking)
-
-
-def _sync_links(article: Article, targets: Iterable[str]) -> None:
-    targets = list(targets)
-    article.links_out.all().delete()
-    published = Article.objects.filter(title__in=targets, published_revision__isnull=False)
-    resolved = dict(published.values_list("title", "id"))
-    aliases = Alias.objects.filter(title__in=targets, article__isnull=False)
-    for alias_title, article_id in aliases.values_list("title", "article_id"):
-        resolved.setdefault(alias_title, article_id)
-    Link.objects.bulk_create(
-        Link(from_article=article, target_title=title, target_id=resolved.get(title))
-        for title in targets
-    )
-
-
-def _refresh_links_to(article: Article, titles: set[str]) -> None:
-    """Links to these titles (missing, or leading elsewhere through a redirect that the article
-    replaced) now reach this article: re-render their pages."""
-    changing = Link.objects.filter(target_title__in=titles).exclude(target=article)
-    linking = list(changing.values_list("from_article_id", flat=True).distinct())
-    if not linking:
-        return
-    changing.update(target=article)
-    _rerender_published(linking)
-
-
-# Articles to re-render at the end of the current batch (see deferred_rerenders), or None.
-_DEFERRED: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
-    "deferred_rerenders", default=None
-)
-
-
-@contextlib.contextmanager
-def deferred_rerenders() -> Iterator[None]:
-    """Within this block, pages whose links changed are re-rendered once, at its end.
-
-    A bulk import creates many articles that the same pages link to; re-rendering a page once per
-    batch instead of once per new target keeps the writer's work linear.
-    """
-    pending: set[int] = set()
-    token = _DEFERRED.set(pending)
-    try:
-        yield
-    finally:
-        _DEFERRED.reset(token)
-    _rerender_now(sorted(pending))
-
-
-def _rerender_published(article_ids: list[int]) -> None:
-    pending = _DEFERRED.get()
-    if pending is not None:
-        pending.update(article_ids)
-        return
-    _rerender_now(article_ids)
-
-
-def _rerender_now(article_ids: list[int]) -> None:
-    for revision in Revision.objects.filter(
-        pk__in=Article.objects.filter(pk__in=article_ids).values("published_revision")
-    ).select_related("source"):
-        try:
-            with transaction.atomic():
-                revision_rerender(revision=revision)
-        except (DocumentError, ValueError, DatabaseError):
-            # Another page's stored rendering stays as it was (its links' colours may lag);
-            # that page must not cost the import of this batch.
-            logger.exception("could not re-render revision %s", revision.pk)
-
-
-def revision_rerender(*, revision: Revision) -> None:
-    """Refresh a revision's stored rendering (its source text stays as it is)."""
-    _store_rendering(revision, _render(document_of(revision)))
-    revision.save(
-        update_fields=["html", "infobox", "references", "toc", "plain_text", "lead", "rendered"]
-    )

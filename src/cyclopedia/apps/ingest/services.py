@@ -12,13 +12,13 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from cyclopedia.apps.articles.categories import category_import_description
+from cyclopedia.apps.articles.links import deferred_rerenders
 from cyclopedia.apps.articles.models import Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
     RedirectError,
     alias_import,
     article_import_document,
-    deferred_rerenders,
     source_get_or_create,
 )
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine

@@ -1,0 +1,162 @@
+"""Wiki links between articles: kept in step with the published texts, and the pages whose
+links change (a missing article appears, a redirect moves) re-rendered, once per batch in
+imports. Callers hold the transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+from collections.abc import Iterable, Iterator
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from cyclopedia.apps.articles.conversion import document_of
+from cyclopedia.apps.articles.models import Alias, Article, Link, Revision
+from cyclopedia.document import Document, DocumentError
+from cyclopedia.document.titles import TitleError, normalize_title
+from cyclopedia.render import RenderedArticle, render_document
+from cyclopedia.render.article import every_article
+
+logger = logging.getLogger(__name__)
+
+
+def existing_titles(candidates: Iterable[str]) -> set[str]:
+    titles = set()
+    for raw in candidates:
+        try:
+            titles.add(normalize_title(raw.split("#", 1)[0]))
+        except TitleError:
+            continue
+    if not titles:
+        return set()
+    published = Article.objects.filter(title__in=titles, published_revision__isnull=False)
+    found = set(published.values_list("title", flat=True))
+    aliases = Alias.objects.filter(title__in=titles, article__isnull=False)
+    found |= set(aliases.values_list("title", flat=True))
+    return found
+
+
+def with_missing_links(rendered: RenderedArticle) -> RenderedArticle:
+    """A rendering made without the database, its links to missing articles marked."""
+    links = rendered.links
+    return rendered.with_missing_links(set(links) - existing_titles(links))
+
+
+def render_with_links(document: Document) -> RenderedArticle:
+    return with_missing_links(render_document(document, link_exists=every_article))
+
+
+def store_rendering(revision: Revision, rendered: RenderedArticle) -> None:
+    revision.html = rendered.body_html
+    revision.infobox = (
+        {
+            "title": rendered.infobox_title,
+            "fields": [{"label": f.label, "html": f.html} for f in rendered.infobox],
+        }
+        if rendered.infobox
+        else {}
+    )
+    revision.references = [
+        {"number": r.number, "label": r.label, "html": r.html, "backlinks": list(r.backlinks)}
+        for r in rendered.references
+    ]
+    revision.toc = [{"level": t.level, "anchor": t.anchor, "text": t.text} for t in rendered.toc]
+    revision.plain_text = rendered.plain_text
+    revision.lead = rendered.lead
+    revision.rendered = timezone.now()
+
+
+def point_links(title: str, article: Article | None) -> None:
+    """Links to ``title`` now lead to ``article`` (or nowhere): re-render the pages that change."""
+    if article is not None:
+        refresh_links_to(article, {title})
+    else:
+        unlink_titles([title])
+
+
+def unlink_titles(titles: list[str]) -> None:
+    """Links to titles that no longer lead anywhere become missing links again."""
+    if not titles:
+        return
+    stale = Link.objects.filter(target_title__in=titles, target__isnull=False)
+    linking = list(stale.values_list("from_article_id", flat=True).distinct())
+    stale.update(target=None)
+    rerender_published(linking)
+
+
+def sync_links(article: Article, targets: Iterable[str]) -> None:
+    targets = list(targets)
+    article.links_out.all().delete()
+    published = Article.objects.filter(title__in=targets, published_revision__isnull=False)
+    resolved = dict(published.values_list("title", "id"))
+    aliases = Alias.objects.filter(title__in=targets, article__isnull=False)
+    for alias_title, article_id in aliases.values_list("title", "article_id"):
+        resolved.setdefault(alias_title, article_id)
+    Link.objects.bulk_create(
+        Link(from_article=article, target_title=title, target_id=resolved.get(title))
+        for title in targets
+    )
+
+
+def refresh_links_to(article: Article, titles: set[str]) -> None:
+    """Links to these titles (missing, or leading elsewhere through a redirect that the article
+    replaced) now reach this article: re-render their pages."""
+    changing = Link.objects.filter(target_title__in=titles).exclude(target=article)
+    linking = list(changing.values_list("from_article_id", flat=True).distinct())
+    if not linking:
+        return
+    changing.update(target=article)
+    rerender_published(linking)
+
+
+# Articles to re-render at the end of the current batch (see deferred_rerenders), or None.
+_DEFERRED: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
+    "deferred_rerenders", default=None
+)
+
+
+@contextlib.contextmanager
+def deferred_rerenders() -> Iterator[None]:
+    """Within this block, pages whose links changed are re-rendered once, at its end.
+
+    A bulk import creates many articles that the same pages link to; re-rendering a page once per
+    batch instead of once per new target keeps the writer's work linear.
+    """
+    pending: set[int] = set()
+    token = _DEFERRED.set(pending)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    rerender_now(sorted(pending))
+
+
+def rerender_published(article_ids: list[int]) -> None:
+    pending = _DEFERRED.get()
+    if pending is not None:
+        pending.update(article_ids)
+        return
+    rerender_now(article_ids)
+
+
+def rerender_now(article_ids: list[int]) -> None:
+    for revision in Revision.objects.filter(
+        pk__in=Article.objects.filter(pk__in=article_ids).values("published_revision")
+    ).select_related("source"):
+        try:
+            with transaction.atomic():
+                revision_rerender(revision=revision)
+        except (DocumentError, ValueError, DatabaseError):
+            # Another page's stored rendering stays as it was (its links' colours may lag);
+            # that page must not cost the import of this batch.
+            logger.exception("could not re-render revision %s", revision.pk)
+
+
+def revision_rerender(*, revision: Revision) -> None:
+    """Refresh a revision's stored rendering (its source text stays as it is)."""
+    store_rendering(revision, render_with_links(document_of(revision)))
+    revision.save(
+        update_fields=["html", "infobox", "references", "toc", "plain_text", "lead", "rendered"]
+    )
