@@ -105,6 +105,8 @@ class Document:
     infobox: Infobox | None = None
     references: tuple[Reference, ...] = ()
     categories: tuple[str, ...] = ()
+    # Plain-text banners shown above the article: retraction, correction, expression of concern.
+    notices: tuple[str, ...] = ()
     source_key: str = ""  # the item's id in its source (page id, file name, DOI)
     source_revision: str = ""  # the item's revision in its source, if it has revisions
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -119,6 +121,10 @@ class Document:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "aliases", tuple(a for a in aliases if a != title))
         object.__setattr__(self, "categories", categories)
+        notices = tuple(" ".join(notice.split()) for notice in self.notices)
+        for notice in notices:
+            _no_nul("a notice", notice)
+        object.__setattr__(self, "notices", tuple(n for n in dict.fromkeys(notices) if n))
         _no_nul("the body", self.body)
         object.__setattr__(self, "body", self.body.strip("\n") + "\n" if self.body.strip() else "")
         if len(self.body) > MAX_BODY_LENGTH:

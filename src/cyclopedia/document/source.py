@@ -69,6 +69,8 @@ def to_source(document: Document) -> str:
         front["infobox"] = box
     if document.categories:
         front["categories"] = list(document.categories)
+    if document.notices:
+        front["notices"] = list(document.notices)
     header = yaml.dump(front, Dumper=_SourceDumper, allow_unicode=True, sort_keys=False, width=100)
     parts = [f"{_FENCE}\n{header}{_FENCE}\n", document.body.strip("\n"), "\n"]
     if document.references:
@@ -117,6 +119,7 @@ def from_source(text: str, *, template: Document) -> Document:
         language=str(front.get("language", "en")),
         aliases=tuple(str(a) for a in _list(front, "aliases")),
         categories=tuple(str(c) for c in _list(front, "categories")),
+        notices=tuple(str(n) for n in _list(front, "notices")),
         infobox=infobox,
         body=body,
         references=tuple(references),

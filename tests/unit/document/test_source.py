@@ -104,6 +104,16 @@ def test_a_reference_that_is_only_a_link_round_trips(reference: Reference) -> No
     assert from_source(to_source(document), template=document) == document
 
 
+def test_notices_round_trip_in_the_front_matter() -> None:
+    document = dataclasses.replace(
+        rich_document(),
+        notices=("Retracted: this article was retracted on 2024-05-01 (doi:10.1234/r).",),
+    )
+    text = to_source(document)
+    assert "notices:\n- 'Retracted: this article" in text or "notices:\n- Retracted" in text
+    assert from_source(text, template=document) == document
+
+
 def test_references_are_definitions_with_url_and_doi_at_the_end() -> None:
     text = to_source(rich_document())
     assert text.endswith(
