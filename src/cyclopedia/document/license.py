@@ -8,7 +8,7 @@ editor.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class LicenseStatus(enum.Enum):
@@ -47,6 +47,18 @@ class License:
 
     def __str__(self) -> str:
         return self.spdx
+
+    def as_heuristic(self, evidence: str) -> License:
+        """This licence as recognised in prose (a licence sentence) rather than in
+        machine-readable data: held for an editor to confirm (POLICY.md §3)."""
+        if self.status is not LicenseStatus.PUBLISH:
+            return self
+        return replace(
+            self,
+            status=LicenseStatus.CONFIRM,
+            reason=f"{self.short_name} was recognised in {evidence}, not in machine-readable "
+            "licence data; an editor must confirm it before publishing",
+        )
 
 
 def _cc(kind: str, version: str, status: LicenseStatus, reason: str = "") -> License:

@@ -153,3 +153,13 @@ def test_contributions_are_cc_by_sa_4_and_unknown_is_noassertion() -> None:
     assert CONTRIBUTION_LICENSE.publishable
     assert UNKNOWN_LICENSE.spdx == "NOASSERTION"
     assert UNKNOWN_LICENSE.status is CONFIRM
+
+
+def test_a_licence_recognised_in_prose_waits_for_an_editor() -> None:
+    held = get_license("CC-BY-4.0").as_heuristic("the licence sentence of license-p")
+    assert held.spdx == "CC-BY-4.0"
+    assert not held.publishable
+    assert "license-p" in held.reason
+    assert "confirm" in held.reason
+    # Refused licences stay refused, whatever the evidence.
+    assert get_license("CC-BY-NC-4.0").as_heuristic("x") == get_license("CC-BY-NC-4.0")
