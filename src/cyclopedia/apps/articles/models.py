@@ -144,6 +144,9 @@ class Revision(models.Model):
     toc = models.JSONField(default=list, blank=True)
     plain_text = models.TextField(blank=True)
     lead = models.TextField(blank=True, help_text="First paragraph as plain text")
+    notices = models.JSONField(
+        default=list, blank=True, help_text="Banners: retraction, correction (plain text)"
+    )
     rendered = models.DateTimeField(default=timezone.now, help_text="When the rendering was made")
 
     # Attribution and licence (POLICY.md §1 and §2).

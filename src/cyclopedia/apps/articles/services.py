@@ -126,6 +126,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         modified=a.modified,
         license=document.license.spdx,
         license_evidence=document.license_evidence,
+        notices=list(document.notices),
     )
     store_rendering(revision, rendered)
     revision.save()
