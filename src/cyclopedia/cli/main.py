@@ -7,6 +7,7 @@ import click
 from cyclopedia import __version__
 from cyclopedia.cli.importing import import_command
 from cyclopedia.cli.manage import manage
+from cyclopedia.cli.quarantine import quarantine
 from cyclopedia.cli.search import search
 from cyclopedia.cli.serve import serve
 
@@ -25,4 +26,5 @@ def cli() -> None:
 cli.add_command(serve)
 cli.add_command(import_command)
 cli.add_command(manage)
+cli.add_command(quarantine)
 cli.add_command(search)

@@ -65,6 +65,22 @@ class Quarantine(models.Model):
     source_text = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of source_text")
     created = models.DateTimeField(default=timezone.now)
+    # What the source text does not carry, so that an editor's confirmation can publish it.
+    attribution = models.JSONField(default=dict, blank=True)
+    source_revision = models.CharField(max_length=100, blank=True)
+    format = models.CharField(max_length=20, blank=True)
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an editor"
+        PUBLISHED = "published", "Licence confirmed and published"
+        DISCARDED = "discarded", "Discarded"
+
+    # The editor's decision; recorded once, never edited (the audit trail of POLICY.md §3).
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    confirmed_license = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created"]

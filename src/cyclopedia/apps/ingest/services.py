@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterable
@@ -21,10 +20,10 @@ from cyclopedia.apps.articles.services import (
     article_import_document,
     source_get_or_create,
 )
-from cyclopedia.apps.ingest.models import ImportRun, Quarantine
+from cyclopedia.apps.ingest.models import ImportRun
+from cyclopedia.apps.ingest.quarantine import quarantine_document
 from cyclopedia.apps.search.services import search_indexing_batch
 from cyclopedia.document import Document, DocumentError
-from cyclopedia.document.source import to_source
 from cyclopedia.document.titles import TitleError
 from cyclopedia.formats.base import (
     UNKNOWN_TEMPLATES_EXTRA,
@@ -119,21 +118,7 @@ def _source_named(name: str, url: str, format: str, cache: dict[str, Source]) ->
 
 
 def _quarantine(run: ImportRun, document: Document) -> None:
-    """Keep a refused item with its reason; the same item quarantined again adds no row."""
-    lic = document.license
-    source_text = to_source(document)
-    Quarantine.objects.get_or_create(
-        content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
-        defaults={
-            "run": run,
-            "source_key": document.source_key,
-            "title": document.title,
-            "reason": f"licence {lic.spdx} ({lic.name}): {lic.reason}",
-            "license": lic.spdx,
-            "license_evidence": document.license_evidence,
-            "source_text": source_text,
-        },
-    )
+    quarantine_document(run=run, document=document)
     run.quarantined += 1
 
 
