@@ -4,7 +4,7 @@ Trafilatura gives the main text as its own small XML vocabulary: ``head`` (``ren
 ``p``, ``list``/``item`` (``rend="ul"``, ``"ol"``, ``"dl"``), ``table``/``row``/``cell``,
 ``quote``, ``code``, ``hi`` (``rend="#b"``, ``"#i"``, ``"#t"``, ``"#sub"``, ``"#sup"``...),
 ``ref`` (``target``), ``del``, ``lb``, and ``graphic`` for images. Everything is written here
-from that tree: text through :func:`escape_text` (so that it stays text: nothing in a page can
+from that tree: text through :mod:`inline` (escaped, so that it stays text: nothing in a page can
 become Markdown or HTML), links only as :mod:`links` allows, no images. Headings are shifted
 so that the highest is a section (``##``): the page's own title is the article's title.
 """
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from lxml.etree import _Element
 
-from cyclopedia.document.markup import escape_text
+from cyclopedia.formats.html.inline import Inline, code_span, spaces_around, wrappable
 from cyclopedia.formats.html.links import external_url
 
 # Containers whose children are blocks of their own.
@@ -35,74 +34,6 @@ _LIST_START = re.compile(r"(?:-|\d{1,9}\.) ")  # escaped text never starts so
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 MAX_HEADING_LEVEL = 6
 SECTION_LEVEL = 2  # the highest heading of a body: the title is the page's only level 1
-
-
-def _is_edge_safe(char: str) -> bool:
-    """Whether emphasis delimiters next to this character are read as delimiters."""
-    return not (char.isspace() or unicodedata.category(char)[0] in "PS")
-
-
-def _code_span(text: str) -> str:
-    text = _SPACE.sub(" ", text)
-    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith(("`", " ")) or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _escape_inline(text: str) -> str:
-    """A run of text (whitespace already collapsed) escaped, its edge spaces kept."""
-    core = text.strip()
-    if not core:
-        return " " if text else ""
-    lead = " " if text[0] == " " else ""
-    trail = " " if text[-1] == " " else ""
-    return lead + escape_text(core) + trail
-
-
-@dataclass
-class _Inline:
-    """Inline content being assembled: text (escaped at the end, adjacent runs merged first so
-    that escaping sees them whole), Markdown written here, and line breaks."""
-
-    parts: list[tuple[str, str]] = field(default_factory=list)
-
-    def text(self, text: str | None) -> None:
-        if text:
-            self.parts.append(("text", text))
-
-    def markup(self, markdown: str) -> None:
-        if markdown:
-            self.parts.append(("markup", markdown))
-
-    def line_break(self) -> None:
-        self.parts.append(("break", ""))
-
-    def render(self, *, breaks: bool = True) -> str:
-        merged: list[tuple[str, str]] = []
-        for kind, value in self.parts:
-            if kind == "break" and not breaks:
-                kind, value = "text", " "
-            if merged and kind == merged[-1][0] and kind in ("text", "break"):
-                merged[-1] = (kind, merged[-1][1] + value)
-            else:
-                merged.append((kind, value))
-        # A break at either end says nothing.
-        while merged and _says_nothing(merged[-1]):
-            merged.pop()
-        while merged and _says_nothing(merged[0]):
-            merged.pop(0)
-        out: list[str] = []
-        for kind, value in merged:
-            if kind == "text":
-                out.append(_escape_inline(_SPACE.sub(" ", value)))
-            elif kind == "markup":
-                out.append(value)
-            else:
-                out.append("\\\n")
-        lines = [line.strip() for line in "".join(out).split("\n")]
-        # A line that is only a break (between two breaks) says nothing either.
-        return "\n".join(line for line in lines if line and line != "\\")
 
 
 class Converter:
@@ -129,7 +60,7 @@ class Converter:
         """The blocks of a container: its block children as blocks, the inline content
         between them as paragraphs."""
         blocks: list[str] = []
-        run = _Inline()
+        run = Inline()
         run.text(element.text)
         for child in element:
             tag = _tag(child)
@@ -137,7 +68,7 @@ class Converter:
                 pass
             elif self._is_block(child):
                 _flush(run, blocks)
-                run = _Inline()
+                run = Inline()
                 blocks.extend(self.block(child))
             else:
                 self.inline(child, run)
@@ -173,7 +104,7 @@ class Converter:
         return self.blocks(element)
 
     def _heading(self, element: _Element) -> list[str]:
-        run = _Inline()
+        run = Inline()
         self.inline_children(element, run)
         text = run.render(breaks=False)
         if not text:
@@ -206,7 +137,7 @@ class Converter:
         for child in element:
             inner = self.blocks(child)
             term = (child.get("rend") or "").startswith("dt")
-            if term and len(inner) == 1 and "\n" not in inner[0] and _wrappable(inner[0]):
+            if term and len(inner) == 1 and "\n" not in inner[0] and wrappable(inner[0]):
                 inner = [f"**{inner[0]}**"]
             blocks.extend(inner)
         return blocks
@@ -220,7 +151,7 @@ class Converter:
             for cell in row:
                 if _tag(cell) != "cell":
                     continue
-                run = _Inline()
+                run = Inline()
                 self.inline_children(cell, run, in_cell=True)
                 cells.append(run.render(breaks=False))
             if any(cells):
@@ -246,14 +177,14 @@ class Converter:
 
     # Inline content
 
-    def inline_children(self, element: _Element, run: _Inline, *, in_cell: bool = False) -> None:
+    def inline_children(self, element: _Element, run: Inline, *, in_cell: bool = False) -> None:
         run.text(element.text)
         for child in element:
             self.inline(child, run, in_cell=in_cell)
             run.text(child.tail)
 
     def inline(
-        self, element: _Element, run: _Inline, *, in_link: bool = False, in_cell: bool = False
+        self, element: _Element, run: Inline, *, in_link: bool = False, in_cell: bool = False
     ) -> None:
         """An element inside running text (its tail is the caller's)."""
         tag = _tag(element)
@@ -268,7 +199,7 @@ class Converter:
         elif tag == "del":
             self._wrapped(element, run, "~~", "~~", in_link=in_link, in_cell=in_cell)
         elif tag == "code":
-            span = _code_span(_code_text(element))
+            span = code_span(_code_text(element))
             run.markup(span.replace("|", "\\|") if in_cell else span)
         else:
             # Any other element, blocks included (in a table cell or a heading): its text, set
@@ -284,28 +215,28 @@ class Converter:
                 run.text(" ")
 
     def _children_into(
-        self, element: _Element, run: _Inline, *, in_link: bool, in_cell: bool
+        self, element: _Element, run: Inline, *, in_link: bool, in_cell: bool
     ) -> None:
         run.text(element.text)
         for child in element:
             self.inline(child, run, in_link=in_link, in_cell=in_cell)
             run.text(child.tail)
 
-    def _link(self, element: _Element, run: _Inline, *, in_cell: bool) -> None:
+    def _link(self, element: _Element, run: Inline, *, in_cell: bool) -> None:
         url = external_url(element.get("target"), self.page_host)
         if url is None:
             self._children_into(element, run, in_link=True, in_cell=in_cell)
             return
-        inner = _Inline()
+        inner = Inline()
         self._children_into(element, inner, in_link=True, in_cell=in_cell)
         text = inner.render(breaks=False)
         if not text:
             return  # a link around an image, or around nothing
         if in_cell:
             url = url.replace("|", "%7C")
-        _spaces_around(inner, run, f"[{text}]({url})")
+        spaces_around(inner, run, f"[{text}]({url})")
 
-    def _formatting(self, element: _Element, run: _Inline, *, in_link: bool, in_cell: bool) -> None:
+    def _formatting(self, element: _Element, run: Inline, *, in_link: bool, in_cell: bool) -> None:
         rend = element.get("rend") or ""
         if rend in _EMPHASIS:
             mark = _EMPHASIS[rend]
@@ -314,7 +245,7 @@ class Converter:
             tag = _RAW_HTML[rend]
             self._wrapped(element, run, f"<{tag}>", f"</{tag}>", in_link=in_link, in_cell=in_cell)
         elif rend == "#t":
-            span = _code_span(_code_text(element))
+            span = code_span(_code_text(element))
             run.markup(span.replace("|", "\\|") if in_cell else span)
         else:  # underline and anything unknown: the text only
             self._children_into(element, run, in_link=in_link, in_cell=in_cell)
@@ -322,7 +253,7 @@ class Converter:
     def _wrapped(
         self,
         element: _Element,
-        run: _Inline,
+        run: Inline,
         opening: str,
         closing: str,
         *,
@@ -331,23 +262,13 @@ class Converter:
     ) -> None:
         """Content between delimiters, when Markdown would read them as delimiters there;
         otherwise the content alone."""
-        inner = _Inline()
+        inner = Inline()
         self._children_into(element, inner, in_link=in_link, in_cell=in_cell)
         text = inner.render(breaks=False)
-        if text and (opening.startswith("<") or _wrappable(text)):
-            _spaces_around(inner, run, f"{opening}{text}{closing}")
+        if text and (opening.startswith("<") or wrappable(text)):
+            spaces_around(inner, run, f"{opening}{text}{closing}")
         else:
             self._children_into(element, run, in_link=in_link, in_cell=in_cell)
-
-
-def _spaces_around(inner: _Inline, run: _Inline, markdown: str) -> None:
-    """Markup for ``inner`` into ``run``, with the spaces at inner's edges kept outside it."""
-    texts = [value for kind, value in inner.parts if kind == "text"]
-    if inner.parts and inner.parts[0][0] == "text" and texts[0][:1].isspace():
-        run.text(" ")
-    run.markup(markdown)
-    if inner.parts and inner.parts[-1][0] == "text" and texts[-1][-1:].isspace():
-        run.text(" ")
 
 
 def _join_item(blocks: list[str]) -> str:
@@ -358,16 +279,7 @@ def _join_item(blocks: list[str]) -> str:
     return text
 
 
-def _says_nothing(part: tuple[str, str]) -> bool:
-    kind, value = part
-    return kind == "break" or (kind == "text" and not value.strip())
-
-
-def _wrappable(markdown: str) -> bool:
-    return bool(markdown) and _is_edge_safe(markdown[0]) and _is_edge_safe(markdown[-1])
-
-
-def _flush(run: _Inline, blocks: list[str]) -> None:
+def _flush(run: Inline, blocks: list[str]) -> None:
     text = run.render()
     if text:
         blocks.append(text)

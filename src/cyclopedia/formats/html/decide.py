@@ -26,7 +26,8 @@ from cyclopedia.document.license import (
     get_license,
 )
 from cyclopedia.formats.html.federal import FEDERAL_CAVEAT, classify
-from cyclopedia.formats.html.licenses import ALL_RIGHTS_RESERVED, CC0, PUBLIC_DOMAIN, Finding
+from cyclopedia.formats.html.licenses import Finding
+from cyclopedia.formats.html.names import ALL_RIGHTS_RESERVED, CC0, PUBLIC_DOMAIN
 
 MAX_EVIDENCE_FINDINGS = 8
 

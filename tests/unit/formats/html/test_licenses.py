@@ -7,7 +7,7 @@ import pytest
 from cyclopedia.document import LicenseStatus
 from cyclopedia.document.license import UNKNOWN_LICENSE, get_license
 from cyclopedia.formats.html.federal import classify
-from cyclopedia.formats.html.licenses import from_text, from_url
+from cyclopedia.formats.html.names import from_text, from_url
 from tests.unit.formats.html.conftest import FILLER, Reader, page
 
 ARTICLE = f"<article><h1>A test page</h1><p>{FILLER}</p><p>{FILLER}</p></article>"
