@@ -24,6 +24,7 @@ from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.formats.base import MAX_ITEM_BYTES, ReadError, ReadOptions
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH, is_wikimedia
+from cyclopedia.formats.pipeline import Budget, OverBudget, time_budget
 from cyclopedia.formats.urls import site_root
 from cyclopedia.formats.wikihtml.article import Article, page_site, read_article
 from cyclopedia.formats.wikihtml.document import (
@@ -148,12 +149,16 @@ class WikiHtmlReader:
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document]:
         data = read_page_bytes(path)
         sidecar = read_sidecar(path)
+        seconds = Budget().seconds
         try:
-            article = read_article(data, given_url=options.source_url or sidecar.url)
+            with time_budget(seconds):
+                article = read_article(data, given_url=options.source_url or sidecar.url)
         except PageError as error:
             raise ReadError(path, str(error)) from error
         except RecursionError as error:
             raise ReadError(path, "the page is nested too deeply to convert") from error
+        except OverBudget as error:
+            raise ReadError(path, f"converting the page took over {seconds:g} s") from error
         try:
             document = saved_page_document(article, path=path, options=options, sidecar=sidecar)
         except (DocumentError, TitleError) as error:

@@ -206,9 +206,11 @@ class _Archive:
 
 
 def _limit_memory(memory_bytes: int) -> None:
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    # The data segment, not the address space: libzim may map parts of a large archive into
+    # memory, which costs address space but no memory of this process's own.
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
     limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
 
 
 def serve(

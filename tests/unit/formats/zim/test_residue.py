@@ -19,7 +19,8 @@ ARCHIVES = sorted(CORPUS.glob("*.zim")) if CORPUS.exists() else []
 
 # In the Markdown: raw tags of scripts and styles, and the words page chrome leaves behind.
 MARKDOWN_RESIDUE = re.compile(
-    r"(?<!\\)<\s*/?\s*(script|style|link|meta|iframe|noscript)\b|importScript|function\s*\(|"
+    r"(?<!\\)<\s*/?\s*(script|style|link|meta|iframe|noscript)\b|importScript|"
+    r"function\s*\([^)]*\)\s*\{|"
     r"jQuery|mw\.config|navbox|mw-editsection|\[edit\]|\[citation needed\]|display\s*:\s*none|"
     r"This article is issued from|Additional terms may apply",
     re.IGNORECASE,
