@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -154,3 +155,16 @@ def test_a_long_query_says_it_was_cut(client: Client, articles: None) -> None:
     body = json.loads(client.get("/api/v1/search", {"q": "basra " * 500}).content)
     assert body["notices"]
     assert body["total"] == 2
+
+
+def test_a_results_page_costs_the_same_few_queries_however_many_results(
+    client: Client, publish: Publish, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(12):
+        publish(f"Article {n}", "Shared words [[Article 1]].")
+    client.get("/search", {"q": "shared", "fulltext": "1"})  # filter choices cached
+    with django_assert_max_num_queries(6):
+        response = client.get("/search", {"q": "shared", "fulltext": "1"})
+    assert response.content.count(b'class="search-result"') == 12
+    with django_assert_max_num_queries(3):
+        client.get("/search/suggest", {"q": "Art"})

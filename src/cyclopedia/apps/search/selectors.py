@@ -23,6 +23,16 @@ SUGGESTIONS = 8
 FEW_RESULTS = 5
 
 
+# What a result shows: a revision's stored rendering and source are far larger than these.
+_RESULT_FIELDS = (
+    "title",
+    "language",
+    "published_revision__lead",
+    "published_revision__license",
+    "published_revision__source__name",
+)
+
+
 @dataclass(frozen=True)
 class Result:
     article: Article
@@ -85,8 +95,10 @@ def search_run(*, q: str, filters: Filters | None = None, page: int = 1) -> Sear
     if query.empty:
         return SearchPage(query=query, filters=filters)
     found = backend().search(query, filters, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
-    articles = Article.objects.select_related("published_revision__source").in_bulk(
-        [hit.article_id for hit in found.hits]
+    articles = (
+        Article.objects.select_related("published_revision__source")
+        .only(*_RESULT_FIELDS)
+        .in_bulk([hit.article_id for hit in found.hits])
     )
     results = [
         Result(
@@ -216,6 +228,7 @@ def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
     articles = (
         Article.objects.filter(published_revision__isnull=False)
         .select_related("published_revision")
+        .only("title", "published_revision__lead")
         .in_bulk(list(chosen))
     )
     return [

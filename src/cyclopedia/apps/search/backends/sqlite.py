@@ -49,24 +49,40 @@ class SQLiteBackend(SearchBackend):
 
     def search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
         joins, condition, params = self._filter_sql("f.rowid", filters)
+        # Rank every match (and count them in the same pass), keep one page...
         sql = f"""
-            SELECT f.rowid, {_BM25} AS score,
-                   snippet(search_fts, 3, %s, %s, '…', {_SNIPPET_TOKENS}),
-                   {self._tier_sql("f.rowid")} AS tier
-            FROM search_fts f {joins}
-            WHERE search_fts MATCH %s {condition}
-            ORDER BY tier, score, f.rowid
+            SELECT id, score, tier, count(*) OVER () AS total FROM (
+                SELECT f.rowid AS id, {_BM25} AS score, {self._tier_sql("f.rowid")} AS tier
+                FROM search_fts f {joins}
+                WHERE search_fts MATCH %s {condition}
+            )
+            ORDER BY tier, score, id
             LIMIT %s OFFSET %s"""
         match = match_expression(query)
-        rows = self._rows(
-            sql, [MARK_START, MARK_END, *self._tier_params(query), match, *params, limit, offset]
+        rows = self._rows(sql, [*self._tier_params(query), match, *params, limit, offset])
+        if not rows:
+            total = self.count(query, filters) if offset else 0
+            return HitPage(hits=[], total=total)
+        # ...then make snippets for that page only: snippet() reads and tokenizes a whole body.
+        ids = [int(row[0]) for row in rows]
+        marks = ", ".join(["%s"] * len(ids))
+        snippets = dict(
+            self._rows(
+                f"""SELECT rowid, snippet(search_fts, 3, %s, %s, '…', {_SNIPPET_TOKENS})
+                    FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({marks})""",
+                [MARK_START, MARK_END, match, *ids],
+            )
         )
         hits = [
-            Hit(article_id=int(row[0]), score=-float(row[1]), snippet=str(row[2]), tier=int(row[3]))
+            Hit(
+                article_id=int(row[0]),
+                score=-float(row[1]),
+                snippet=str(snippets.get(row[0], "")),
+                tier=int(row[2]),
+            )
             for row in rows
         ]
-        total = len(hits) + offset if len(hits) < limit and (hits or not offset) else None
-        return HitPage(hits=hits, total=total if total is not None else self.count(query, filters))
+        return HitPage(hits=hits, total=int(rows[0][3]))
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
         joins, condition, params = self._filter_sql("f.rowid", filters)
