@@ -245,7 +245,7 @@ def serve(
             )
         )
     except (RuntimeError, OSError, ValueError, KeyError, MemoryError) as error:
-        connection.send(Fatal(f"libzim cannot read it: {error}"))
+        connection.send(Fatal("libzim cannot read it: " + " ".join(str(error).split())))
         return
     if failed is not None:
         progress.value = failed.index
@@ -259,7 +259,8 @@ def serve(
         except MemoryError:
             message = EntryProblem(index, _path(archive, index), "", "out of memory reading it")
         except (RuntimeError, OSError, ValueError, KeyError, IndexError) as error:
-            message = EntryProblem(index, _path(archive, index), "", f"libzim: {error}")
+            reason = " ".join(str(error).split())
+            message = EntryProblem(index, _path(archive, index), "", f"libzim: {reason}")
         if message is None:
             continue
         unread -= 1

@@ -265,3 +265,30 @@ def test_empty_sections_are_dropped_innermost_first() -> None:
         "<h2>Life</h2><p>Born.</p><h2>External links</h2>"
     )
     assert result.body == "Intro.\n\n## Life\n\nBorn.\n"
+
+
+def test_sections_as_newer_mwoffliner_and_parsoid_write_them() -> None:
+    result = convert(
+        "<section data-mw-section-id='0'><p>Lead.</p></section>"
+        "<details><summary class='section-heading'><h2 id='Life'>Life</h2></summary>"
+        "<section><p>Born.</p></section></details>"
+    )
+    assert result.body == "Lead.\n\n## Life\n\nBorn.\n"
+
+
+def test_infobox_rows_nested_or_under_a_heading() -> None:
+    result = convert(
+        "<table class='infobox'><tr><th colspan='3'>United States</th></tr>"
+        "<tr><td colspan='3'><table><tr><th>IOC code</th><td><b>USA</b></td></tr></table></td></tr>"
+        "<tr><th colspan='3'>Summer Games</th></tr>"
+        "<tr><td colspan='3'><ul><li>1896</li><li>1900</li></ul></td></tr>"
+        "<tr><td>&#160;-&#160;</td><td>Monarch</td><td>Elizabeth II</td></tr></table>"
+    )
+    assert result.infobox == Infobox(
+        title="United States",
+        fields=(
+            InfoboxField("IOC code", "**USA**"),
+            InfoboxField("Summer Games", "1896\n1900"),
+            InfoboxField("Monarch", "Elizabeth II"),
+        ),
+    )
