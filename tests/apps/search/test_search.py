@@ -209,3 +209,11 @@ def test_the_title_as_typed_ranks_before_a_title_that_only_folds_the_same(
     publish("Berlín", "A town in Spain.")
     assert titles("Berlín")[0] == "Berlín"
     assert titles("Berlin")[0] == "Berlin"
+
+
+def test_the_snippet_shows_a_match_deep_in_a_long_body(publish: Publish) -> None:
+    filler = "Plain filler sentence about nothing in particular. " * 1200  # about 60 KB
+    publish("Long", filler + "\n\nThe treaty was signed in Zanzibar in 1890.")
+    snippet = search_run(q="zanzibar").results[0].snippet
+    assert "<mark>Zanzibar</mark>" in snippet
+    assert "treaty" in snippet

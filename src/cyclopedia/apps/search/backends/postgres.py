@@ -14,15 +14,17 @@ from cyclopedia.apps.search.backends.base import (
     SearchBackend,
     TitleCandidate,
 )
-from cyclopedia.apps.search.folding import MARK_END, MARK_START
+from cyclopedia.apps.search.folding import MARK_END, MARK_START, fold
 from cyclopedia.apps.search.query import ParsedQuery, Term
 
 _HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
     "MaxFragments=1, FragmentDelimiter=…"
 )
-# ts_headline reads the whole text it is given: the start of a long body holds most snippets.
-_HEADLINE_CHARS = 20_000
+# Snippet windows (see PostgresBackend._headlines).
+_SCAN_CHARS = 100_000
+_BEFORE_CHARS = 200
+_WINDOW_CHARS = 800
 
 
 def _phrase(text: str, prefix: bool) -> str:
@@ -66,7 +68,7 @@ class PostgresBackend(SearchBackend):
         if not rows:
             total = self.count(query, filters) if offset else 0
             return HitPage(hits=[], total=total)
-        snippets = self._headlines(text, [int(row[0]) for row in rows])
+        snippets = self._headlines(query, text, [int(row[0]) for row in rows])
         hits = [
             Hit(
                 article_id=int(row[0]),
@@ -91,14 +93,24 @@ class PostgresBackend(SearchBackend):
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    def _headlines(self, text: str, ids: list[int]) -> dict[int, str]:
+    def _headlines(self, query: ParsedQuery, text: str, ids: list[int]) -> dict[int, str]:
+        """Snippets around the first place the query's longest word is found in each body.
+
+        ts_headline parses all the text it is given, so it is given a window: from a little
+        before that place (found in the body's first :data:`_SCAN_CHARS`, folded), or from the
+        start of the body.
+        """
         if not ids:
             return {}
+        words = sorted(query.words(), key=len, reverse=True)
+        anchor = fold(words[0]) if words else ""
         sql = """
-            SELECT e.article_id,
-                   ts_headline('cyclopedia', left(e.body, %s), to_tsquery('cyclopedia', %s), %s)
+            SELECT e.article_id, ts_headline('cyclopedia', substr(e.body, greatest(1,
+                       strpos(lower(unaccent(left(e.body, %s))), %s) - %s), %s),
+                   to_tsquery('cyclopedia', %s), %s)
             FROM search_searchentry e WHERE e.article_id = ANY(%s)"""
-        rows = self._rows(sql, [_HEADLINE_CHARS, text, _HEADLINE_OPTIONS, ids])
+        params = [_SCAN_CHARS, anchor or "\n", _BEFORE_CHARS, _WINDOW_CHARS]
+        rows = self._rows(sql, [*params, text, _HEADLINE_OPTIONS, ids])
         return {int(article_id): str(snippet) for article_id, snippet in rows}
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
