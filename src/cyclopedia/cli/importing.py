@@ -46,11 +46,17 @@ def _license(ctx: click.Context, param: click.Parameter, value: str | None) -> o
         raise click.BadParameter(str(error)) from error
 
 
+def _beside(path: Path) -> bool:
+    """A file that describes another one (``NAME.json`` beside a saved page ``NAME.html``): the
+    page's reader reads it, it is not an input of its own."""
+    return path.suffix == ".json" and path.with_suffix(".html").is_file()
+
+
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not _beside(p)))
         else:
             files.append(path)
     return files

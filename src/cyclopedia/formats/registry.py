@@ -6,12 +6,24 @@ import re
 from pathlib import Path
 
 from cyclopedia.formats.base import Reader, ReadError
+from cyclopedia.formats.html.detect import looks_like_html
+from cyclopedia.formats.html.reader import WebPageReader
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.text.reader import TextPageReader
+from cyclopedia.formats.wikihtml.detect import looks_like_wiki_html
+from cyclopedia.formats.wikihtml.reader import WikiHtmlReader
+from cyclopedia.formats.zim.reader import ZIM_MAGIC, ZimReader
 
 READERS: dict[str, Reader] = {
     reader.name: reader
-    for reader in (TextPageReader(), WikitextFileReader(), MediaWikiDumpReader())
+    for reader in (
+        TextPageReader(),
+        WikitextFileReader(),
+        MediaWikiDumpReader(),
+        ZimReader(),
+        WikiHtmlReader(),
+        WebPageReader(),
+    )
 }
 
 _SNIFF_BYTES = 8192
@@ -48,6 +60,9 @@ def detect(path: Path) -> Reader:
             head = handle.read(_SNIFF_BYTES)
     except OSError as error:
         raise ReadError(path, f"cannot open: {error.strerror or error}") from error
+    suffix = path.suffix.lower()
+    if head.startswith(ZIM_MAGIC) or suffix == ".zim" or re.fullmatch(r"\.zim[a-z]{2}", suffix):
+        return READERS["zim"]  # a later part of a split archive (.zimab) gets a clear error
     if head.startswith(_COMPRESSED) or path.suffix.lower() in {".bz2", ".gz", ".xz", ".7z"}:
         return READERS["mediawiki"]  # the only compressed inputs so far are dumps
     sample = _as_utf8(head)
@@ -55,7 +70,11 @@ def detect(path: Path) -> Reader:
     if stripped.startswith(b"<"):
         if b"<mediawiki" in sample:
             return READERS["mediawiki"]
-        raise ReadError(path, "looks like XML or HTML but not a MediaWiki dump; no reader for it")
+        if looks_like_wiki_html(sample):
+            return READERS["wikihtml"]
+        if looks_like_html(sample):
+            return READERS["web"]
+        raise ReadError(path, "looks like XML but is none of the formats known here")
     if b"\x00" in sample and path.suffix.lower() not in {".txt", ".text", ".wiki", ""}:
         raise ReadError(path, "cannot tell the format of this file; name one with --format")
     if path.suffix.lower() in {".wiki", ".wikitext", ".mediawiki"}:

@@ -21,9 +21,10 @@ def test_text_reader_by_name() -> None:
 
 def test_unknown_format_name_lists_the_known_ones() -> None:
     with pytest.raises(
-        ValueError, match="unknown format 'zim'; known formats: mediawiki, text, wikitext"
+        ValueError,
+        match="unknown format 'pdf'; known formats: mediawiki, text, web, wikihtml, wikitext, zim",
     ):
-        get_reader("zim")
+        get_reader("pdf")
 
 
 def test_detect_the_seed_as_a_text_page() -> None:
@@ -62,14 +63,48 @@ def test_mediawiki_dumps_are_detected_by_content(tmp_path: Path, name: str, head
     assert detect(path) is READERS["mediawiki"]
 
 
-@pytest.mark.parametrize("head", [b"\n\n<!DOCTYPE html><html><body>", b"<article>"])
-def test_other_xml_and_html_is_refused(tmp_path: Path, head: bytes) -> None:
-    path = tmp_path / "page.html"
+@pytest.mark.parametrize("head", [b"<?xml version='1.0'?><catalog>", b"<svg xmlns='x'>"])
+def test_other_xml_is_refused(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "page.xml"
     path.write_bytes(head + b"\n" * 10)
     with pytest.raises(ReadError) as caught:
         detect(path)
     assert caught.value.path == str(path)
-    assert "looks like XML or HTML but not a MediaWiki dump" in str(caught.value)
+    assert "looks like XML but is none of the formats known here" in str(caught.value)
+
+
+CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("relative", "reader"),
+    [
+        ("zim/libkiwix_zimfile_raycharles.zim", "zim"),
+        ("zim/kiwixjs_foo-zstd.zim", "zim"),
+        ("html/trafilatura/cache/creativecommons.org.html", "web"),
+        ("html/trafilatura/cache/en.wikipedia.org.tsne.html", "wikihtml"),
+    ],
+)
+def test_corpus_files_are_detected_by_content(tmp_path: Path, relative: str, reader: str) -> None:
+    # Copied under a name that says nothing: detection reads the content.
+    path = tmp_path / "input.dat"
+    path.write_bytes((CORPUS / relative).read_bytes())
+    assert detect(path) is READERS[reader]
+
+
+def test_a_plain_html_page_is_a_web_page_and_a_rendered_wiki_page_is_wikihtml(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(b"\n\n<!DOCTYPE html><html><body><p>Hello</p></body></html>")
+    assert detect(page) is READERS["web"]
+    wiki = tmp_path / "wiki.html"
+    wiki.write_bytes(
+        b'<!DOCTYPE html><html><head><meta name="generator" content="MediaWiki 1.41">'
+        b'</head><body><div id="mw-content-text"><div class="mw-parser-output"><p>Hi</p>'
+        b"</div></div></body></html>"
+    )
+    assert detect(wiki) is READERS["wikihtml"]
 
 
 def test_compressed_input_goes_to_the_dump_reader_which_says_what_it_is(tmp_path: Path) -> None:

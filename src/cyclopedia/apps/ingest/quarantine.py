@@ -28,6 +28,7 @@ from cyclopedia.apps.articles.services import (
     source_get_or_create,
 )
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
+from cyclopedia.apps.ingest.sources import source_kind
 from cyclopedia.document import Attribution, Document, License, LicenseStatus, get_license
 from cyclopedia.document.source import from_source, to_source
 from cyclopedia.formats.urls import site_root
@@ -222,6 +223,5 @@ def _source(document: Document, format: str) -> Source:
     """The source its import would have given the item (see services._source_named)."""
     name = document.attribution.source_name or f"{format} import"
     root = site_root(document.attribution.source_url or "")
-    kinds = {choice.value for choice in Source.Kind}
-    kind = format if format in kinds else Source.Kind.TEXT
+    kind = source_kind(format)
     return source_get_or_create(name=name, kind=kind, homepage=f"{root}/" if root else "")

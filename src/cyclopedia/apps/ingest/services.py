@@ -22,6 +22,7 @@ from cyclopedia.apps.articles.services import (
 )
 from cyclopedia.apps.ingest.models import ImportRun
 from cyclopedia.apps.ingest.quarantine import quarantine_document
+from cyclopedia.apps.ingest.sources import source_kind
 from cyclopedia.apps.search.services import search_indexing_batch
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.titles import TitleError
@@ -47,7 +48,6 @@ MAX_TEMPLATE_NAME_CHARS = 255
 
 ProgressCallback = Callable[[ImportRun], None]
 
-_SOURCE_KINDS = {choice.value for choice in Source.Kind}
 
 
 def import_run_start(
@@ -110,7 +110,7 @@ def _source_named(name: str, url: str, format: str, cache: dict[str, Source]) ->
     none comes from the ``format`` import, as its documents do."""
     name = name or f"{format} import"
     if name not in cache:
-        kind = format if format in _SOURCE_KINDS else Source.Kind.TEXT
+        kind = source_kind(format)
         root = site_root(url)
         homepage = f"{root}/" if root else ""
         cache[name] = source_get_or_create(name=name, kind=kind, homepage=homepage)
