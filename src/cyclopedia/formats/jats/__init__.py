@@ -1,0 +1,1 @@
+"""The JATS reader: scientific articles in JATS / NLM XML (PubMed Central, PLOS, eLife)."""
