@@ -180,7 +180,12 @@ def import_command(
 
             try:
                 items = reader.read(path, dataclasses.replace(options, skip=skip))
-                documents_ingest(run=run, items=items, progress=report, workers=workers)
+                documents_ingest(
+                    run=run,
+                    items=items,
+                    progress=report,
+                    workers=workers if reader.many_items else 1,
+                )
             except ReadError as error:
                 import_run_finish(run=run, status=ImportRun.Status.FAILED, message=error.reason)
                 console.print(f"[red]error[/red] {error}")

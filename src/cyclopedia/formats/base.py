@@ -95,5 +95,8 @@ class Reader(Protocol):
 
     name: str
     description: str
+    # Whether one input holds many items (a dump, an archive): only then is preparing them in
+    # worker processes worth starting a pool for each input.
+    many_items: bool
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]: ...

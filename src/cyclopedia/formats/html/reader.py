@@ -101,6 +101,7 @@ def extract(path: Path, tree: HtmlElement, url: str | None) -> Extraction:
 
 class WebPageReader:
     name = "web"
+    many_items = False
     description = (
         "saved web page (HTML): main text, title, author, date and licence; "
         "public domain for US federal government pages"

@@ -109,6 +109,7 @@ def convert_page(
 
 class MediaWikiDumpReader:
     name = "mediawiki"
+    many_items = True
     description = "MediaWiki XML dump (pages-articles), plain or .bz2/.gz/.xz, schema 0.3-0.11"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
@@ -146,6 +147,7 @@ def _kept(page: PageRevision) -> bool:
 
 class WikitextFileReader:
     name = "wikitext"
+    many_items = False
     description = "one page of bare wikitext (title from --title or the file name)"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:

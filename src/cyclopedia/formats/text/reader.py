@@ -194,6 +194,7 @@ def _body(blocks: list[list[str]]) -> str:
 
 class TextPageReader:
     name = "text"
+    many_items = False
     description = "plain-text encyclopedia page (title, infobox rows, paragraphs, licence footer)"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document | ItemError]:

@@ -144,6 +144,7 @@ def saved_page_document(
 
 class WikiHtmlReader:
     name = "wikihtml"
+    many_items = False
     description = "a saved page of rendered MediaWiki HTML (action=render, Parsoid, a saved page)"
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[Document]:

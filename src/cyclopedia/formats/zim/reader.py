@@ -48,6 +48,7 @@ def archive_path(path: Path) -> Path:
 
 class ZimReader:
     name = "zim"
+    many_items = True
     description = "Kiwix ZIM archive (old and new namespace layouts, xz and zstd), read by libzim"
 
     def __init__(
