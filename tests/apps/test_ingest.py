@@ -106,6 +106,7 @@ def test_sample_content_loads_only_into_an_empty_database() -> None:
     runs = sample_content_load()
     assert [run.created for run in runs][:4] == [1, 1, 1, 1]
     assert runs[4].created > 100  # the Ray Charles ZIM
+    assert [run.created for run in runs][5:] == [1, 1]  # two eLife articles (JATS)
     assert all(run.failed == run.quarantined == 0 for run in runs)
     article = Article.objects.get(title="Qais al-Khazali")
     assert article.published_revision.source_url == SEED_URL  # type: ignore[union-attr]
@@ -118,7 +119,8 @@ def test_sample_content_loads_only_into_an_empty_database() -> None:
     assert Article.objects.get(title="Alsea (company)").published_revision.infobox  # type: ignore[union-attr]
     assert sample_content_load() == []
     assert Article.objects.get(title="Ray Charles").published_revision.infobox  # type: ignore[union-attr]
-    assert ImportRun.objects.count() == 5
+    assert Article.objects.get(title="Bad medicine").published_revision.license == "CC-BY-3.0"  # type: ignore[union-attr]
+    assert ImportRun.objects.count() == 7
 
 
 def test_source_gets_the_homepage_of_its_urls() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 from cyclopedia.formats.base import Reader, ReadError
 from cyclopedia.formats.html.detect import looks_like_html
 from cyclopedia.formats.html.reader import WebPageReader
+from cyclopedia.formats.jats.detect import is_jats
+from cyclopedia.formats.jats.reader import JatsReader
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.text.reader import TextPageReader
 from cyclopedia.formats.wikihtml.detect import looks_like_wiki_html
@@ -23,6 +25,7 @@ READERS: dict[str, Reader] = {
         ZimReader(),
         WikiHtmlReader(),
         WebPageReader(),
+        JatsReader(),
     )
 }
 
@@ -70,6 +73,8 @@ def detect(path: Path) -> Reader:
     if stripped.startswith(b"<"):
         if b"<mediawiki" in sample:
             return READERS["mediawiki"]
+        if is_jats(sample) or suffix == ".nxml":
+            return READERS["jats"]
         if looks_like_wiki_html(sample):
             return READERS["wikihtml"]
         if looks_like_html(sample):

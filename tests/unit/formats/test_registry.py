@@ -22,7 +22,8 @@ def test_text_reader_by_name() -> None:
 def test_unknown_format_name_lists_the_known_ones() -> None:
     with pytest.raises(
         ValueError,
-        match="unknown format 'pdf'; known formats: mediawiki, text, web, wikihtml, wikitext, zim",
+        match="unknown format 'pdf'; known formats: jats, mediawiki, text, web, wikihtml, "
+        "wikitext, zim",
     ):
         get_reader("pdf")
 
@@ -83,6 +84,8 @@ CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
         ("zim/kiwixjs_foo-zstd.zim", "zim"),
         ("html/trafilatura/cache/creativecommons.org.html", "web"),
         ("html/trafilatura/cache/en.wikipedia.org.tsne.html", "wikihtml"),
+        ("jats/elife_tools/elife-00666.xml", "jats"),
+        ("jats/plos_allofplos/journal.pbio.0020188.xml", "jats"),
     ],
 )
 def test_corpus_files_are_detected_by_content(tmp_path: Path, relative: str, reader: str) -> None:

@@ -49,7 +49,6 @@ MAX_TEMPLATE_NAME_CHARS = 255
 ProgressCallback = Callable[[ImportRun], None]
 
 
-
 def import_run_start(
     *,
     path: Path | str,
