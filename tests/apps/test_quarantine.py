@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from cyclopedia.apps.articles.models import Article
+from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.apps.ingest.quarantine import (
     QuarantineError,
     quarantine_confirm,
+    quarantine_confirm_many,
     quarantine_discard,
     quarantine_pending,
 )
 from cyclopedia.apps.ingest.services import documents_ingest, import_run_start
 from cyclopedia.cli.main import cli
 from cyclopedia.document import Attribution, Document, Infobox, InfoboxField, Reference, get_license
+from tests.apps.helpers import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +156,33 @@ def test_cli_refuses_a_vague_or_impossible_decision() -> None:
     result = runner.invoke(cli, ["quarantine", "discard", str(item.pk), "--editor", "Ada"])
     assert result.exit_code == 0
     assert "discarded" in result.output
+
+
+JATS = Path(__file__).parents[1] / "data" / "jats"
+PLOS = Path(__file__).parents[2].parent / "shared" / "corpus" / "jats" / "plos_allofplos"
+
+
+def test_a_non_commercial_jats_article_is_quarantined_and_cannot_be_confirmed() -> None:
+    run = import_file(JATS / "elife00270-cc-by-nc.xml", fmt="jats")
+    assert (run.quarantined, run.created) == (1, 0)
+    item = Quarantine.objects.get()
+    assert "non-commercial" in item.reason.lower()
+    with pytest.raises(QuarantineError, match="may not be published"):
+        quarantine_confirm(item_id=item.pk, editor="Ada")
+
+
+def test_plos_articles_licensed_by_a_sentence_wait_and_are_confirmed_together() -> None:
+    files = sorted(PLOS.glob("journal.p*.xml"))[:6]
+    for path in files:
+        import_file(path, fmt="jats")
+    waiting = quarantine_pending(evidence="distributed under the terms of the Creative Commons")
+    count = waiting.count()
+    assert count >= 1
+    ids = list(waiting.values_list("pk", flat=True))
+    results = quarantine_confirm_many(item_ids=ids, editor="Ada", note="PLOS policy")
+    assert all(not isinstance(result, QuarantineError) for result in results.values())
+    published = Article.objects.filter(published_revision__isnull=False)
+    assert published.count() >= count
+    for revision in Revision.objects.filter(pk__in=published.values("published_revision")):
+        assert revision.license.startswith("CC-BY")
+        assert revision.revision_url.startswith("https://doi.org/")
