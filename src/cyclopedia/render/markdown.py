@@ -8,6 +8,7 @@ tables) can be written, and every result goes through :func:`cyclopedia.render.s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -138,6 +139,20 @@ def _headings_rule(state: StateCore) -> None:
         render.headings.append((level, anchor, " ".join(text.split())))
 
 
+@functools.lru_cache(maxsize=16384)
+def _wiki_target(raw: str) -> tuple[str, str] | None:
+    """A link target's normal title and its URL path, or None when it names no article.
+
+    Cached (a pure function of the text): an article links to the same titles again and again,
+    and so do the articles one worker renders.
+    """
+    try:
+        title = normalize_title(raw)
+    except TitleError:
+        return None
+    return title, title_to_path(title)
+
+
 def _without_reserved_attributes(html: str) -> str:
     """Raw HTML in a text may not give itself the renderer's classes or ids (which would let it
     pass for a citation, a hatnote or a part of the page); only the renderer sets those."""
@@ -164,10 +179,12 @@ class _Renderer(RendererHTML):
     ) -> str:
         meta = tokens[idx].meta
         state: RenderState = env["cyclopedia"]
-        try:
-            target = normalize_title(meta["target"]) if meta["target"] else ""
-        except TitleError:
-            return ""  # not a title: the label alone, as text
+        target = path = ""
+        if meta["target"]:
+            known = _wiki_target(meta["target"])
+            if known is None:
+                return ""  # not a title: the label alone, as text
+            target, path = known
         fragment = f"#{anchor_for(meta['section'])}" if meta["section"] else ""
         if not target and not fragment:
             return ""
@@ -175,7 +192,7 @@ class _Renderer(RendererHTML):
         if not target:  # [[#Section]]: a link within the page
             return f'<a href="{escape(fragment)}">'
         state.links.setdefault(target, None)
-        href = escape(state.wiki_prefix + title_to_path(target) + fragment)
+        href = escape(state.wiki_prefix + path + fragment)
         if state.link_exists(target):
             return f'<a class="wikilink" href="{href}" title="{escape(target)}">'
         return f'<a class="wikilink new" href="{href}" title="{escape(target)} (no article yet)">'
