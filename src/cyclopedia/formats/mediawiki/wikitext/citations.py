@@ -102,6 +102,12 @@ _NAME_FIELDS = {
     ),
 }
 
+# Whether a parameter is one of a role's name fields at all: any of its patterns, in one.
+_NAME_KEYS = {
+    role: re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in patterns))
+    for role, patterns in _NAME_FIELDS.items()
+}
+
 
 def is_citation_template(name: str) -> bool:
     return _kind(name) is not None
@@ -185,10 +191,10 @@ class _Params:
                 self.values[name] = value.strip()
 
     def get(self, *names: str) -> str:
+        values = self.values  # every value is non-empty
         for name in names:
-            value = self.values.get(name)
-            if value:
-                return value
+            if name in values:
+                return values[name]
         return ""
 
 
@@ -472,7 +478,10 @@ class _Builder:
 
     def people(self, role: str) -> list[str]:
         fields: dict[int, dict[str, str]] = {}
+        is_name = _NAME_KEYS[role]
         for key, value in self.p.values.items():
+            if not is_name.match(key):
+                continue  # most parameters are no name: one match says so, not seven
             for pattern, field_name in _NAME_FIELDS[role]:
                 match = pattern.match(key)
                 if match:
