@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -73,8 +74,10 @@ class PartialDate:
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_template_name(name: str) -> str:
-    """A template name as written ("Birth_date_and age <!-- x -->") in one spelling."""
+    """A template name as written ("Birth_date_and age <!-- x -->") in one spelling. Cached:
+    a page names the same few templates again and again."""
     name = _COMMENT.sub("", name).replace("_", " ")
     name = " ".join(name.split()).lower()
     return name.removeprefix("template:").strip()

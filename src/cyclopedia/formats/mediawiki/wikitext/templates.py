@@ -7,6 +7,7 @@ infobox modules are dropped and counted, so an operator sees what is missing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -187,8 +188,10 @@ _DROPPED_PATTERNS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def template_key(name: str) -> str:
-    """A template name as compared here: ``{{ Cite_Web }}`` → ``cite web``."""
+    """A template name as compared here: ``{{ Cite_Web }}`` → ``cite web``. Cached: a page
+    names the same few templates again and again."""
     name = name.strip().replace("_", " ")
     if name.lower().startswith("template:"):
         name = name[len("template:") :]
