@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import mwparserfromhell
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -47,6 +46,7 @@ from cyclopedia.formats.mediawiki.wikitext.citation_names import (
 )
 from cyclopedia.formats.mediawiki.wikitext.magic_words import magic_word_text
 from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces as Namespaces
+from cyclopedia.formats.mediawiki.wikitext.parsing import parse
 from cyclopedia.formats.mediawiki.wikitext.quotes import balance_quotes
 from cyclopedia.formats.mediawiki.wikitext.references import References
 from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown
@@ -292,7 +292,7 @@ class _Walker:
                 values.setdefault(str(position), param.value)
         if template_key(str(template.name)) == "cquote" and "4" in values:
             values["2"] = values["4"]
-            values["3"] = values.get("5", mwparserfromhell.parse(""))
+            values["3"] = values.get("5", parse(""))
         text = next((values[k] for k in QUOTE_TEXT if k in values and str(values[k]).strip()),
                     None)  # fmt: skip
 
@@ -328,7 +328,7 @@ class _Walker:
     def inline(self, code: Wikicode | str) -> str:
         """Inline Markdown for a piece of wikitext; lists and line breaks become ``<br>``."""
         if isinstance(code, str):
-            code = mwparserfromhell.parse(code)
+            code = parse(code)
         out: list[str] = []
         nodes = list(code.nodes)
         index = 0
@@ -908,7 +908,7 @@ def convert(wikitext: str, *, namespaces: Namespaces | None = None) -> Conversio
     """Convert one page's wikitext."""
     walker = _Walker(namespaces or Namespaces())
     wikitext = _BREAK_VARIANTS.sub("<br />", wikitext)
-    walker.walk_blocks(mwparserfromhell.parse(balance_quotes(wikitext)))
+    walker.walk_blocks(parse(balance_quotes(wikitext)))
     walker.end_line()
     body = _assemble(walker.lines)
     return Conversion(

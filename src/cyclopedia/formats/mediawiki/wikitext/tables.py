@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
+
+from cyclopedia.formats.mediawiki.wikitext.parsing import parse
 
 MAX_COLUMNS = 50
 MAX_SPAN = 50
@@ -62,7 +63,7 @@ def _rows(table: Tag, inline: Callable[[Wikicode], str]) -> tuple[str, list[list
                 rows.append(cells)
         elif tag == "td" and not rows and not implicit and _is_caption(node):
             # "|+ Caption": mwparserfromhell reads it as a cell whose text starts with "+".
-            caption = inline(mwparserfromhell.parse(str(node.contents).lstrip()[1:]))
+            caption = inline(parse(str(node.contents).lstrip()[1:]))
         elif tag in ("td", "th"):  # cells before the first "|-"
             cell = _Cell(inline(node.contents), _span(node, "colspan"), 1, header=tag == "th")
             implicit.append(cell)
