@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from cyclopedia.document.markup import escape_text, unescape_text
+from cyclopedia.formats.mediawiki.wikitext.countries import COUNTRY_CODES
 from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
-from cyclopedia.formats.mediawiki.wikitext.template_text import COUNTRY_CODES, special_text
+from cyclopedia.formats.mediawiki.wikitext.template_text import special_text
 
 # Inline templates whose output is (one of) their arguments, as text.
 FIRST_ARGUMENT = {
