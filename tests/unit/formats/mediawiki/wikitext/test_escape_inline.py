@@ -6,11 +6,11 @@ from __future__ import annotations
 import string
 
 from cyclopedia.document.markup import escape_text
-from cyclopedia.formats.mediawiki.wikitext.convert import _scrub, escape_inline
+from cyclopedia.formats.mediawiki.wikitext.markdown_text import escape_inline, scrub
 
 
 def _escaped_the_long_way(text: str) -> str:
-    text = _scrub(text)
+    text = scrub(text)
     if not text:
         return ""
     core = text.strip()

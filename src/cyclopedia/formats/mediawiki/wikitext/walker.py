@@ -1,0 +1,364 @@
+"""The walk over a mwparserfromhell tree, writing Cyclopedia Markdown: block structure as lines
+with a kind (:mod:`.lines`), inline content recursively, text escaped (:mod:`.markdown_text`),
+wiki links (:mod:`.links`), tables (:mod:`.tables`), HTML-like tags.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Sequence
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from cyclopedia.document import Infobox
+from cyclopedia.document.markup import escape_text
+from cyclopedia.formats.mediawiki.wikitext.lines import Line, assemble, list_line
+from cyclopedia.formats.mediawiki.wikitext.links import link_text, wikilink_markdown
+from cyclopedia.formats.mediawiki.wikitext.markdown_text import (
+    code_span,
+    collapse_lines,
+    emphasis,
+    escape_inline,
+    fence,
+    without_magic_words,
+)
+from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces
+from cyclopedia.formats.mediawiki.wikitext.parsing import parse
+from cyclopedia.formats.mediawiki.wikitext.references import References
+from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_TRAILING_LETTERS = re.compile(r"^[^\W\d_]+")
+_URL_SCHEMES = ("http://", "https://", "mailto:", "//")
+INLINE_HTML = {
+    "sub", "sup", "s", "del", "ins", "u", "abbr", "kbd", "var", "samp", "mark", "q", "cite",
+    "dfn", "bdi", "small", "time",
+}  # fmt: skip
+TRANSPARENT = {"span", "div", "center", "font", "big", "p", "strike", "tt", "em", "strong",
+               "b", "i", "onlyinclude", "includeonly", "bdo", "section", "wbr"}  # fmt: skip
+DROPPED_TAGS = {
+    "gallery", "timeline", "imagemap", "score", "graph", "mapframe", "maplink", "templatestyles",
+    "indicator", "noinclude", "templatedata", "categorytree", "inputbox", "hiero", "chem",
+    "ce", "charinsert", "dynamicpagelist", "img", "image", "style", "script",
+}  # fmt: skip
+CODE_TAGS = {"pre", "syntaxhighlight", "source", "code"}
+BLOCK_CODE_TAGS = CODE_TAGS - {"code"}
+
+
+class Walker(ABC):
+    """The walk over one page's tree: its state, block level and inline level. Templates,
+    hatnotes and quotations, and references are walked by the parts that complete it
+    (:mod:`.template_calls`, :mod:`.block_templates`, :mod:`.reference_tags`); the converter's
+    walker is made of them all (:func:`.convert.convert`)."""
+
+    def __init__(self, namespaces: Namespaces) -> None:
+        self.namespaces = namespaces
+        self.references = References()
+        self.unknown: Counter[str] = Counter()
+        self.categories: dict[str, None] = {}
+        self.infobox: Infobox | None = None
+        self.disambiguation = False
+        self.lines: list[Line] = []
+        self.current: list[str] = []
+        self.list_prefix = ""
+        self.broken_table = False  # inside a table the parser could not read: skipped
+        self.infobox_depth = 0  # inside the parameters of an infobox
+        self.nested_rows: list[tuple[str, str]] = []  # rows of infoboxes inside the infobox
+
+    # Block level ---------------------------------------------------------------------------
+
+    def end_line(self) -> None:
+        text = "".join(self.current).strip()
+        if self.list_prefix:
+            if text:  # an item whose content was all dropped (a navigation template) is none
+                self.lines.append(Line("list", list_line(self.list_prefix, text)))
+        elif text:
+            self.lines.append(Line("text", text))
+        else:
+            self.lines.append(Line("blank", ""))
+        self.current = []
+        self.list_prefix = ""
+
+    def block(self, kind: str, text: str) -> None:
+        if "".join(self.current).strip() or self.list_prefix:
+            self.end_line()
+        self.current = []
+        self.lines.append(Line(kind, text))
+
+    def at_line_start(self) -> bool:
+        # From the end: the last piece is usually text, so this is constant time, not a re-join
+        # of the whole line at every node (quadratic on a paragraph of thousands of refs).
+        return not any(part.strip() for part in reversed(self.current))
+
+    def walk_blocks(self, code: Wikicode) -> None:
+        nodes = list(code.nodes)  # a plain list: indexing mwparserfromhell's SmartList is slow
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            if self.broken_table and not isinstance(node, Text):
+                index += 1
+                continue
+            tag = str(node.tag).lower() if isinstance(node, Tag) else ""
+            if isinstance(node, Text):
+                self.block_text(str(node.value))
+            elif isinstance(node, Heading):
+                title = self.inline(node.title).strip()
+                self.block("heading", "#" * max(1, min(6, node.level)) + " " + title)
+            elif isinstance(node, Tag) and node.wiki_markup in ("*", "#", ";", ":"):
+                if self.at_line_start() and not self.list_prefix.endswith(";"):
+                    self.list_prefix += str(node.wiki_markup)
+                elif str(node.wiki_markup) == ":" and self.list_prefix.endswith(";"):
+                    self.end_line()  # ";term : definition" → the definition on its own line
+                    self.list_prefix = ":"
+                else:
+                    self.current.append(escape_text(str(node.wiki_markup)))
+            elif isinstance(node, Tag) and tag == "table":
+                self.block("block", table_markdown(node, self.inline_cell))
+            elif isinstance(node, Tag) and node.wiki_markup == "----":
+                self.block("block", "---")
+            elif isinstance(node, Tag) and tag in BLOCK_CODE_TAGS:
+                self.block("block", fence(raw_contents(node)))
+            elif isinstance(node, Tag) and tag == "blockquote":
+                quoted = self.convert_nested(node.contents)
+                self.block("block", "\n".join("> " + line for line in quoted.split("\n")))
+            elif (isinstance(node, Template) and self.hatnote(node)) or (
+                isinstance(node, Template) and self.block_template(node)
+            ):
+                pass
+            else:
+                index += self.inline_node(nodes, index, self.current)
+                continue
+            index += 1
+
+    def block_text(self, text: str) -> None:
+        text = self.skip_broken_tables(without_magic_words(text))
+        parts = text.split("\n")
+        for position, part in enumerate(parts):
+            if part:
+                if self.at_line_start():
+                    part = part.lstrip()  # leading spaces mean <pre> in wikitext; read as text
+                self.current.append(escape_inline(part))
+            if position < len(parts) - 1:
+                self.end_line()
+
+    def skip_broken_tables(self, text: str) -> str:
+        """Drop tables the parser left as text: from a line starting ``{|`` to one starting
+        ``|}``, or to the first blank line, so that a table never closed in the source does not
+        take the rest of the page with it."""
+        if not self.broken_table and "{|" not in text:
+            return text  # no table starts here, none is open
+        kept: list[str] = []
+        for line in text.splitlines(keepends=True):
+            stripped = line.strip()
+            if not self.broken_table:
+                if stripped.startswith("{|"):
+                    self.broken_table = True
+                else:
+                    kept.append(line)
+            elif stripped.startswith("|}"):
+                self.broken_table = False
+            elif not stripped and line.endswith("\n"):
+                self.broken_table = False  # a paragraph break: the table is over
+                kept.append(line)
+        return "".join(kept)
+
+    # Inline level --------------------------------------------------------------------------
+
+    def inline(self, code: Wikicode | str) -> str:
+        """Inline Markdown for a piece of wikitext; lists and line breaks become ``<br>``."""
+        if isinstance(code, str):
+            code = parse(code)
+        out: list[str] = []
+        nodes = list(code.nodes)
+        index = 0
+        in_item = False
+        while index < len(nodes):
+            node = nodes[index]
+            if isinstance(node, Tag) and node.wiki_markup in ("*", "#", ";", ":"):
+                out.append("\n")  # list markers inside a value: the items become lines
+                in_item = True
+                index += 1
+                continue
+            if in_item and isinstance(node, Text) and "\n" in str(node.value):
+                head, _, rest = str(node.value).partition("\n")
+                out.append(escape_inline(without_magic_words(head)) + "\n")  # the item ends
+                out.append(escape_inline(without_magic_words(rest)))
+                in_item = False
+                index += 1
+                continue
+            if isinstance(node, Heading):
+                out.append(self.inline(node.title))
+                index += 1
+                continue
+            if isinstance(node, Tag) and str(node.tag).lower() == "table":
+                out.append(self.inline(node.contents))
+                index += 1
+                continue
+            index += self.inline_node(nodes, index, out)
+        return collapse_lines("".join(out))
+
+    def inline_cell(self, code: Wikicode) -> str:
+        return self.inline(code)
+
+    def inline_node(self, nodes: Sequence[Node], index: int, out: list[str]) -> int:
+        """Append the Markdown of ``nodes[index]``; returns how many nodes were consumed."""
+        node = nodes[index]
+        if isinstance(node, Text):
+            # A blank line ends a paragraph, in a table cell or a value too: a line break there.
+            text = without_magic_words(str(node.value))
+            if "\n" in text:
+                out.append("\n".join(escape_inline(part) for part in _PARAGRAPH_BREAK.split(text)))
+            else:
+                out.append(escape_inline(text))
+        elif isinstance(node, Wikilink):
+            label = self.inline(node.text).strip() if node.text is not None else ""
+            consumed = 1
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if isinstance(following, Text) and (match := _TRAILING_LETTERS.match(following.value)):
+                # [[bus]]es: the letters after the link belong to its label.
+                label = (label or link_text(str(node.title))) + match.group(0)
+                out.append(self.link_markdown(str(node.title), label))
+                rest = str(following.value)[match.end() :]
+                if out is self.current:
+                    self.block_text(rest)  # the rest may end lines and paragraphs
+                else:
+                    out.append(escape_inline(without_magic_words(rest)))
+                consumed = 2
+            else:
+                out.append(self.link_markdown(str(node.title), label))
+            return consumed
+        elif isinstance(node, ExternalLink):
+            out.append(self.external_link(node))
+        elif isinstance(node, Template):
+            out.append(self.template(node))
+        elif isinstance(node, Tag):
+            out.append(self.tag(node))
+        elif isinstance(node, HTMLEntity):
+            out.append(escape_inline(node.normalize()))
+        elif isinstance(node, Comment | Argument):
+            pass
+        return 1
+
+    def link_markdown(self, raw_target: str, label: str) -> str:
+        """A wiki link as Cyclopedia Markdown; files, categories and other wikis are handled."""
+        return wikilink_markdown(
+            raw_target, label, namespaces=self.namespaces, categories=self.categories
+        )
+
+    def external_link(self, node: ExternalLink) -> str:
+        url = str(node.url).strip()
+        if url.startswith("//"):
+            url = "https:" + url
+        if not url.startswith(_URL_SCHEMES):
+            return self.inline(node.title) if node.title else escape_inline(url)
+        label = self.inline(node.title).strip() if node.title else ""
+        destination = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+        if not label:
+            return f"<{destination}>"
+        return f"[{label}](<{destination}>)"
+
+    def tag(self, node: Tag) -> str:
+        name = str(node.tag).lower()
+        if node.wiki_markup in ("'''", "''"):
+            marker = "**" if node.wiki_markup == "'''" else "*"
+            source = str(node.contents) if node.contents is not None else ""
+            if not source:
+                return ""
+            lead = " " if source[:1].isspace() else ""  # inline() trims; the spaces stay outside
+            tail = " " if source[-1:].isspace() else ""
+            return emphasis(marker, lead + self.inline(node.contents) + tail)
+        if name == "ref":
+            return self.ref(node)
+        if name == "references":
+            self.list_defined_refs(node.contents, group=attribute(node, "group"))
+            return ""
+        if name == "br":
+            return "<br>"
+        if name == "nowiki":
+            return escape_inline(raw_contents(node))
+        if name == "math":
+            return code_span(raw_contents(node))
+        if name in CODE_TAGS:
+            return code_span(raw_contents(node))
+        if name in INLINE_HTML:
+            inner = self.inline(node.contents) if node.contents else ""
+            return f"<{name}>{inner}</{name}>" if inner.strip() else ""
+        if name == "poem":
+            return self.inline(node.contents).replace("\n", "<br>") if node.contents else ""
+        if name in DROPPED_TAGS:
+            return ""
+        if name in ("hr",):
+            return ""
+        # Unknown and layout tags (span, div, center...): their content, without the tag.
+        return self.inline(node.contents) if node.contents else ""
+
+    def convert_nested(self, code: Wikicode) -> str:
+        nested = type(self)(self.namespaces)
+        nested.references = self.references
+        nested.unknown = self.unknown
+        nested.categories = self.categories
+        nested.walk_blocks(code)
+        nested.end_line()
+        return assemble(nested.lines)
+
+    # What the other parts of the walk do (template_calls, block_templates, reference_tags) ---
+
+    @abstractmethod
+    def template(self, node: Template) -> str:
+        """The inline Markdown of a template (or nothing, having taken what it says)."""
+
+    @abstractmethod
+    def params(self, template: Template) -> tuple[list[str], dict[str, str]]:
+        """A template's arguments as inline Markdown: positional ones, named ones."""
+
+    @abstractmethod
+    def citation_params(self, template: Template) -> dict[str, str]:
+        """A citation template's arguments, positional ones named "1", "2"..."""
+
+    @abstractmethod
+    def hatnote(self, template: Template) -> bool:
+        """Whether the template is a hatnote, written as a block (or dropped)."""
+
+    @abstractmethod
+    def block_template(self, template: Template) -> bool:
+        """Whether the template made a block of its own, at the start of a line."""
+
+    @abstractmethod
+    def inline_quote(self, template: Template) -> str:
+        """A quotation template inside a sentence."""
+
+    @abstractmethod
+    def ref(self, node: Tag) -> str:
+        """The citation marker of a ``<ref>``."""
+
+    @abstractmethod
+    def tag_ref(self, node: Template) -> str:
+        """The citation marker of a ``{{#tag:ref}}``."""
+
+    @abstractmethod
+    def list_defined_refs(self, contents: Wikicode | None, *, group: str = "") -> None:
+        """Take the references a reference list defines."""
+
+
+def raw_contents(node: Tag) -> str:
+    return str(node.contents) if node.contents is not None else ""
+
+
+def attribute(node: Tag, name: str) -> str:
+    if not node.has(name):
+        return ""
+    return str(node.get(name).value).strip().strip("\"'").strip()
