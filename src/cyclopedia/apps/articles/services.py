@@ -138,7 +138,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         return ImportOutcome.HELD
     if unpublished:
         _take_over_name(article)
-    _publish(article, revision, document, rendered)
+    article_publish(article=article, revision=revision, document=document, rendered=rendered)
     if unpublished:
         _follow_hops_to(article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
@@ -189,9 +189,11 @@ def _newer_from_same_source(article: Article, document: Document, source: Source
     ).exists()
 
 
-def _publish(
-    article: Article, revision: Revision, document: Document, rendered: RenderedArticle
+def article_publish(
+    *, article: Article, revision: Revision, document: Document, rendered: RenderedArticle
 ) -> None:
+    """Make a saved revision the article's published one: categories, names, links and the
+    search index follow it, in the caller's transaction (so nothing unpublished is searchable)."""
     article.published_revision = revision
     article.language = document.language
     article.updated = timezone.now()
