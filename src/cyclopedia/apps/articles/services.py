@@ -147,7 +147,8 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
 def _take_over_name(article: Article) -> None:
     """An article about to be published takes over its title: a redirect of that name (standing
     in for it, or its own page's redirect while it was one) gives way, and the redirects that
-    led elsewhere through that name wait to lead here (``_publish`` attaches waiting ones)."""
+    led elsewhere through that name wait to lead here (``article_publish`` attaches waiting
+    ones)."""
     replaced = Alias.objects.filter(title=article.title)
     losing = list(replaced.exclude(article=None).values_list("article_id", flat=True))
     replaced.delete()
