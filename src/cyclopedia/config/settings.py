@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "cyclopedia.apps.ingest",
     "cyclopedia.apps.search",
     "cyclopedia.apps.pages",
+    "cyclopedia.apps.accounts",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# Applied by the sign-up and password forms and by `cyclopedia user create` alike.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"

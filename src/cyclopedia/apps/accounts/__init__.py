@@ -1,0 +1,1 @@
+"""Accounts: sign-up, log-in, roles, profiles and notification preferences."""
