@@ -235,3 +235,59 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_article.title} → {self.target_title}"
+
+
+class InfoboxFact(models.Model):
+    """One infobox value of an article's published revision, normalised for queries.
+
+    Derived data (cyclopedia.document.facts): rewritten whenever the published revision
+    changes, removed when the article is withdrawn. ``link_title`` is the title the value names
+    (a wiki link's target, or the value itself); ``linked_article`` is that article once it is
+    published. A date is stored as the first and last day of its period, with its precision.
+    """
+
+    class Precision(models.TextChoices):
+        YEAR = "year", "Year"
+        MONTH = "month", "Month"
+        DAY = "day", "Day"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="facts")
+    position = models.PositiveIntegerField(help_text="The infobox row, from 0")
+    part = models.PositiveIntegerField(default=0, help_text="The item within the row, from 0")
+    key = models.CharField(max_length=255, help_text="The label's normal form (born, died...)")
+    label = models.CharField(max_length=255)
+    text = models.TextField()
+    date = models.DateField(null=True, blank=True, help_text="First day of the date's period")
+    date_end = models.DateField(null=True, blank=True, help_text="Last day of its period")
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    date_approximate = models.BooleanField(default=False)
+    place = models.TextField(blank=True)
+    detail = models.TextField(blank=True, help_text="What else a dated value says")
+    link_title = models.CharField(max_length=255, blank=True, db_index=True)
+    linked_article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="facts_naming"
+    )
+
+    class Meta:
+        ordering = ["article", "position", "part"]
+        indexes = [
+            models.Index(fields=["key", "date"]),
+            models.Index(fields=["date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.label} = {self.text[:40]}"
+
+    @property
+    def date_display(self) -> str:
+        """The date as precise as it was given: 1974, 2010-01, 2007-03-20 (c. for circa)."""
+        if self.date is None:
+            return ""
+        if self.date_precision == self.Precision.YEAR:
+            shown = f"{self.date.year:04d}"
+        elif self.date_precision == self.Precision.MONTH:
+            shown = f"{self.date.year:04d}-{self.date.month:02d}"
+        else:
+            shown = self.date.isoformat()
+        return f"c. {shown}" if self.date_approximate else shown

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cyclopedia.apps.articles.facts import facts_clear, facts_sync
 from cyclopedia.apps.articles.links import (
     point_links,
     refresh_links_to,
@@ -207,6 +208,7 @@ def article_publish(
     waiting.update(article=article)
     sync_links(article, rendered.links)
     refresh_links_to(article, {article.title, *new_titles, *redirected})
+    facts_sync(article=article, revision=revision, document=document)
     search_index_later(article_id=article.pk)
 
 
@@ -274,6 +276,7 @@ def _withdraw(article: Article) -> None:
     article.updated = timezone.now()
     article.save(update_fields=["published_revision", "updated"])
     article.links_out.all().delete()
+    facts_clear(article=article)
     search_index_later(article_id=article.pk)
 
 

@@ -1,0 +1,118 @@
+"""Writes of infobox facts: derived from an article's published revision, in its transaction.
+
+``facts_sync`` is called by ``article_publish`` (the one path every publication takes) and
+``facts_clear`` by ``_withdraw``. Each writes in a few statements whatever the infobox's size:
+one delete, one lookup of the titles values may name, one bulk insert, one update of the facts
+elsewhere that were waiting for this article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from cyclopedia.apps.articles.conversion import document_of
+from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Revision
+from cyclopedia.document import Document
+from cyclopedia.document.facts import Fact, fact_candidates, infobox_facts
+from cyclopedia.document.titles import TitleError, normalize_title
+
+MAX_LINK_TITLE = 255
+
+
+def _article_ids(titles: Iterable[str]) -> dict[str, int]:
+    """The published articles these titles lead to, directly or through an alias."""
+    wanted = list(set(titles))
+    if not wanted:
+        return {}
+    found: dict[str, int] = dict(
+        Alias.objects.filter(title__in=wanted, article__published_revision__isnull=False)
+        .values_list("title", "article_id")
+        .iterator()
+    )
+    found.update(
+        Article.objects.filter(title__in=wanted, published_revision__isnull=False)
+        .values_list("title", "id")
+        .iterator()
+    )
+    return found
+
+
+def _link_title(fact: Fact) -> str:
+    """The title a fact names: its link, or (an undated single value) its own text, so that
+    it is linked when an article of that name is published later."""
+    if fact.link:
+        return fact.link
+    if fact.date is not None or "\n" in fact.text or len(fact.text) > MAX_LINK_TITLE:
+        return ""
+    try:
+        return normalize_title(fact.text)
+    except TitleError:
+        return ""
+
+
+def _row(article: Article, revision: Revision, fact: Fact, ids: dict[str, int]) -> InfoboxFact:
+    date = fact.date
+    link_title = _link_title(fact)
+    return InfoboxFact(
+        article=article,
+        revision=revision,
+        position=fact.position,
+        part=fact.part,
+        key=fact.key[:255],
+        label=fact.label[:255],
+        text=fact.text,
+        date=date.value if date else None,
+        date_end=date.end if date else None,
+        date_precision=date.precision.value if date else "",
+        date_approximate=date.approximate if date else False,
+        place=fact.place,
+        detail=fact.detail,
+        link_title=link_title,
+        linked_article_id=ids.get(link_title) if link_title else None,
+    )
+
+
+def facts_sync(*, article: Article, revision: Revision, document: Document) -> int:
+    """Make the article's facts those of the document it publishes; link the facts of other
+    articles that name this one (by its title or a name). Returns the number of facts."""
+    InfoboxFact.objects.filter(article=article).delete()
+    candidates = fact_candidates(document.infobox)
+    ids = _article_ids(candidates) if candidates else {}
+    facts = infobox_facts(document.infobox, is_article=ids.__contains__)
+    rows = [_row(article, revision, fact, ids) for fact in facts]
+    if rows:
+        InfoboxFact.objects.bulk_create(rows)
+    names = [article.title, *document.aliases]
+    InfoboxFact.objects.filter(link_title__in=names, linked_article__isnull=True).update(
+        linked_article=article
+    )
+    return len(rows)
+
+
+def facts_clear(*, article: Article) -> None:
+    """Forget a withdrawn article's facts (facts elsewhere naming it stop showing the link)."""
+    InfoboxFact.objects.filter(article=article).delete()
+
+
+def facts_rebuild(*, chunk_size: int = 200) -> int:
+    """Compute the facts of every published article again (after an upgrade, or to link values
+    to articles imported after them); returns the number of articles. One transaction per
+    chunk, so that a long run holds no lock for long."""
+    ids = list(
+        Article.objects.filter(published_revision__isnull=False)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        with transaction.atomic():
+            articles = Article.objects.filter(pk__in=chunk).select_related(
+                "published_revision__source"
+            )
+            for article in articles:
+                revision = article.published_revision
+                if revision is not None:
+                    facts_sync(article=article, revision=revision, document=document_of(revision))
+    return len(ids)
