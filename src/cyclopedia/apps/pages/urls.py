@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from cyclopedia.apps.pages import views
+from cyclopedia.apps.pages import facts, feeds, sitemaps, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,4 +12,9 @@ urlpatterns = [
     path("about", views.static_page, {"name": "about"}, name="about"),
     path("terms", views.static_page, {"name": "terms"}, name="terms"),
     path("privacy", views.static_page, {"name": "privacy"}, name="privacy"),
+    path("facts", facts.facts, name="facts"),
+    path("feeds/new.atom", feeds.NewArticlesFeed(), name="feed-new"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
