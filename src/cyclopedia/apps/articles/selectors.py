@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, QuerySet
+from django.db.models.functions import Length
 
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
 from cyclopedia.render.article import mark_missing_links
@@ -59,7 +60,17 @@ def sources_with_counts() -> QuerySet[Source]:
 
 
 def revision_history(*, article: Article) -> QuerySet[Revision]:
-    return article.revisions.select_related("source", "author").order_by("-created", "-id")
+    """The article's revisions, newest first, with ``size`` (characters of source) and
+    ``size_change`` (against the parent revision; None for the first)."""
+    return (
+        article.revisions.select_related("source", "author")
+        .annotate(
+            size=Length("source_text"),
+            size_change=Length("source_text") - Length("parent__source_text"),
+        )
+        .defer("html", "plain_text", "infobox", "references", "toc")
+        .order_by("-created", "-id")
+    )
 
 
 def revision_of(*, article: Article, revision_id: int) -> Revision | None:
