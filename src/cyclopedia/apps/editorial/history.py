@@ -31,6 +31,10 @@ def with_sizes(revisions: QuerySet[Revision]) -> QuerySet[Revision]:
     )
 
 
+def audit_of(*, article: Article) -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.filter(article=article).select_related("actor")
+
+
 def recent_revisions() -> QuerySet[Revision]:
     """Revisions of published articles, newest first."""
     published = Revision.objects.filter(article__published_revision__isnull=False)

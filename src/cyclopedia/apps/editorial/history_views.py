@@ -15,11 +15,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cyclopedia.apps.accounts.roles import can_review
+from cyclopedia.apps.accounts.roles import can_review, is_administrator
 from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.apps.editorial import history, services
+from cyclopedia.apps.editorial.attribution import FIELDS, LABELS, attribution_change, attribution_of
 from cyclopedia.apps.editorial.views import _published_article, _see_other
 from cyclopedia.render.diff import diff_texts
 
@@ -120,3 +121,40 @@ class RecentChangesFeed(Feed):  # type: ignore[type-arg]
 
     def item_author_name(self, item: Revision) -> str:
         return item.author.get_username() if item.author else item.source.name
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def attribution_edit(request: HttpRequest, title: str) -> HttpResponse:
+    """Administrators correct an article's attribution; the change is audited."""
+    if not is_administrator(request.user):
+        raise PermissionDenied("Only an administrator can change an article's attribution.")
+    article = _published_article(title)
+    current = article.published_revision
+    assert current is not None
+    values = attribution_of(current)
+    error = ""
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "")[:2000] for name in FIELDS}
+        raw_current = request.POST.get("current", "")
+        try:
+            attribution_change(
+                article=article,
+                actor=request.user,  # type: ignore[arg-type]
+                current_revision_id=int(raw_current) if raw_current.isdigit() else 0,
+                changes=values,
+                reason=request.POST.get("reason", ""),
+            )
+        except services.EditorialError as refused:
+            error = str(refused)
+        else:
+            messages.success(request, "Attribution changed; the audit log records it.")
+            return _see_other(article.get_absolute_url())
+    context = {
+        "article": article,
+        "current": current,
+        "fields": [(name, LABELS[name], values[name]) for name in FIELDS],
+        "error": error,
+        "audit": history.audit_of(article=article),
+    }
+    return render(request, "editorial/attribution.html", context, status=400 if error else 200)

@@ -17,6 +17,9 @@ urlpatterns = [
     path("review", views.review_queue, name="review-queue"),
     re_path(r"^diff/(?P<title>.+)$", history_views.diff, name="diff"),
     re_path(r"^revert/(?P<title>.+)$", history_views.revert, name="revert"),
+    re_path(
+        r"^attribution/(?P<title>.+)$", history_views.attribution_edit, name="attribution-edit"
+    ),
     path("recent-changes", history_views.recent_changes, name="recent-changes"),
     path("recent-changes.atom", history_views.RecentChangesFeed(), name="recent-changes-feed"),
 ]
