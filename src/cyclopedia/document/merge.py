@@ -35,8 +35,7 @@ def merge_texts(*, base: str, proposed: str, published: str) -> MergeResult:
 
     Conflicting regions show the proposed lines first, then the published ones.
     """
-    lines = [_lines(base), _lines(proposed), _lines(published)]
-    merger = merge3.Merge3(*lines)
+    merger = merge3.Merge3(_lines(base), _lines(proposed), _lines(published))
     conflicts = sum(1 for region in merger.merge_regions() if region[0] == "conflict")
     merged = merger.merge_lines(
         start_marker=START_MARKER,

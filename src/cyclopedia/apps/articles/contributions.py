@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import replace
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
@@ -100,7 +100,7 @@ def revision_contribute(
     *,
     document: Document,
     article: Article | None,
-    author: AbstractBaseUser,
+    author: User,
     summary: str,
     parent: Revision | None,
     publish: bool = True,
@@ -135,7 +135,7 @@ def revision_contribute(
         article=article,
         parent=parent,
         created=now,
-        author=author,  # type: ignore[misc]
+        author=author,
         summary=summary[:500],
         source_text=prepared.source_text,
         content_hash=digest,

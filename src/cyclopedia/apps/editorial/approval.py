@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -97,7 +97,7 @@ def _document(text: str, base: Revision | None, name: str, declared: str = "") -
 def submission_approve(
     *,
     submission: Submission,
-    actor: AbstractBaseUser,
+    actor: User,
     version: int,
     content_hash: str,
     current_revision_id: int | None,
@@ -187,7 +187,7 @@ def _default_summary(submission: Submission) -> str:
 
 @transaction.atomic
 def submission_update_to_current(
-    *, submission: Submission, actor: AbstractBaseUser, version: int
+    *, submission: Submission, actor: User, version: int
 ) -> ApprovalPlan:
     """Replay the author's change on the article's current text, for the author to go on from
     there: merged cleanly, or with conflict markers to resolve before submitting again."""

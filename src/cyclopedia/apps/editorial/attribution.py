@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -38,7 +38,7 @@ def attribution_of(revision: Revision) -> dict[str, str]:
 def attribution_change(
     *,
     article: Article,
-    actor: AbstractBaseUser,
+    actor: User,
     current_revision_id: int,
     changes: dict[str, str],
     reason: str,

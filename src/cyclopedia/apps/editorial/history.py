@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, QuerySet
@@ -52,7 +52,7 @@ def article_revert(
     *,
     article: Article,
     revision_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     current_revision_id: int,
     reason: str = "",
 ) -> Revision:

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from cyclopedia.apps.accounts.selectors import profile_of, reviewers_to_notify
 from cyclopedia.apps.editorial.models import ReviewEvent, Submission
 
-_SUBJECTS = {
+_SUBJECTS: dict[str, str] = {
     ReviewEvent.Action.APPROVED: "Published: {title}",
     ReviewEvent.Action.CHANGES_REQUESTED: "Changes requested: {title}",
     ReviewEvent.Action.REJECTED: "Not accepted: {title}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from cyclopedia.apps.accounts.roles import can_review
@@ -21,7 +21,7 @@ from cyclopedia.render.diff import Diff, diff_texts
 QUEUE_KINDS = {kind.value for kind in Submission.Kind}
 
 
-def submission_for(*, pk: int, user: AbstractBaseUser | AnonymousUser) -> Submission | None:
+def submission_for(*, pk: int, user: User | AnonymousUser) -> Submission | None:
     """The submission if the user may see it (its author, or a reviewer); None otherwise, so
     that nobody else can even tell it exists."""
     if not user.is_authenticated:
@@ -36,7 +36,7 @@ def submission_for(*, pk: int, user: AbstractBaseUser | AnonymousUser) -> Submis
     return found
 
 
-def submissions_of(*, user: AbstractBaseUser) -> QuerySet[Submission]:
+def submissions_of(*, user: User) -> QuerySet[Submission]:
     return (
         Submission.objects.filter(author=user).select_related("article").order_by("-updated", "-id")
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -83,9 +83,7 @@ def _title_of(source_text: str, fallback: str) -> str:
     return fallback
 
 
-def record_event(
-    submission: Submission, actor: AbstractBaseUser, action: str, text: str = ""
-) -> None:
+def record_event(submission: Submission, actor: User, action: str, text: str = "") -> None:
     ReviewEvent.objects.create(
         submission=submission,
         actor=actor,
@@ -122,19 +120,19 @@ def transition(
     return Submission.objects.get(pk=submission.pk)
 
 
-def require_author(submission: Submission, actor: AbstractBaseUser) -> None:
+def require_author(submission: Submission, actor: User) -> None:
     if submission.author_id != actor.pk:
         raise PermissionDenied("Only the author of a submission can do this.")
 
 
-def require_reviewer(submission: Submission, actor: AbstractBaseUser) -> None:
+def require_reviewer(submission: Submission, actor: User) -> None:
     if not can_review(actor):
         raise PermissionDenied("Only reviewers can decide on submissions.")
     if submission.author_id == actor.pk:
         raise PermissionDenied("Nobody reviews their own submission: another reviewer decides.")
 
 
-def submission_visible(*, submission: Submission, user: AbstractBaseUser) -> bool:
+def submission_visible(*, submission: Submission, user: User) -> bool:
     """Its author and the reviewers see a submission; nobody else, whatever its state."""
     return bool(user.is_authenticated) and (submission.author_id == user.pk or can_review(user))
 
@@ -142,7 +140,7 @@ def submission_visible(*, submission: Submission, user: AbstractBaseUser) -> boo
 @transaction.atomic
 def submission_start(
     *,
-    author: AbstractBaseUser,
+    author: User,
     article: Article | None = None,
     title: str = "",
     source_text: str | None = None,
@@ -181,7 +179,7 @@ def submission_start(
 def submission_save(
     *,
     submission: Submission,
-    actor: AbstractBaseUser,
+    actor: User,
     version: int,
     source_text: str,
     summary: str,
@@ -231,7 +229,7 @@ def submission_check(*, submission: Submission, source_text: str | None = None) 
 
 @transaction.atomic
 def submission_submit(
-    *, submission: Submission, actor: AbstractBaseUser, version: int, license_declared: bool
+    *, submission: Submission, actor: User, version: int, license_declared: bool
 ) -> Submission:
     """Send a draft (or a revised submission) to the reviewers."""
     require_author(submission, actor)
@@ -256,9 +254,7 @@ def submission_submit(
 
 
 @transaction.atomic
-def submission_withdraw(
-    *, submission: Submission, actor: AbstractBaseUser, version: int
-) -> Submission:
+def submission_withdraw(*, submission: Submission, actor: User, version: int) -> Submission:
     require_author(submission, actor)
     withdrawn = transition(
         submission,
@@ -271,7 +267,7 @@ def submission_withdraw(
 
 
 @transaction.atomic
-def submission_comment(*, submission: Submission, actor: AbstractBaseUser, text: str) -> None:
+def submission_comment(*, submission: Submission, actor: User, text: str) -> None:
     if not submission_visible(submission=submission, user=actor):
         raise PermissionDenied("Only the author and reviewers can comment on a submission.")
     text = clean_text(text, limit=MAX_COMMENT_CHARS, what="comment").strip()
@@ -289,7 +285,7 @@ def _decision_reason(text: str, *, what: str) -> str:
 
 @transaction.atomic
 def submission_request_changes(
-    *, submission: Submission, actor: AbstractBaseUser, version: int, text: str
+    *, submission: Submission, actor: User, version: int, text: str
 ) -> Submission:
     require_reviewer(submission, actor)
     reason = _decision_reason(text, what="request")
@@ -307,7 +303,7 @@ def submission_request_changes(
 
 @transaction.atomic
 def submission_reject(
-    *, submission: Submission, actor: AbstractBaseUser, version: int, text: str
+    *, submission: Submission, actor: User, version: int, text: str
 ) -> Submission:
     require_reviewer(submission, actor)
     reason = _decision_reason(text, what="reason")

@@ -187,7 +187,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         saved = services.submission_save(
             submission=submission,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             version=form.cleaned_data["version"] or 0,
             source_text=form.cleaned_data["source_text"],
             summary=form.cleaned_data["summary"],
