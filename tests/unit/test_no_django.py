@@ -11,6 +11,8 @@ MODULES = [
     "cyclopedia.formats.registry",
     "cyclopedia.formats.text.reader",
     "cyclopedia.formats.mediawiki.urls",
+    "cyclopedia.exports.jsonl",
+    "cyclopedia.exports.zim",
 ]
 
 

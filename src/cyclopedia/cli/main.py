@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cyclopedia import __version__
+from cyclopedia.cli.export import export_command
 from cyclopedia.cli.importing import import_command
 from cyclopedia.cli.manage import manage
 from cyclopedia.cli.quarantine import quarantine
@@ -25,6 +26,7 @@ def cli() -> None:
 
 cli.add_command(serve)
 cli.add_command(import_command)
+cli.add_command(export_command)
 cli.add_command(manage)
 cli.add_command(quarantine)
 cli.add_command(search)

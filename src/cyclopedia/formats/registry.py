@@ -10,6 +10,8 @@ from cyclopedia.formats.html.detect import looks_like_html
 from cyclopedia.formats.html.reader import WebPageReader
 from cyclopedia.formats.jats.detect import is_jats
 from cyclopedia.formats.jats.reader import JatsReader
+from cyclopedia.formats.jsonl.detect import GZIP_MAGIC, gzip_head, looks_like_jsonl
+from cyclopedia.formats.jsonl.reader import JsonlReader
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, WikitextFileReader
 from cyclopedia.formats.text.reader import TextPageReader
 from cyclopedia.formats.wikihtml.detect import looks_like_wiki_html
@@ -26,6 +28,7 @@ READERS: dict[str, Reader] = {
         WikiHtmlReader(),
         WebPageReader(),
         JatsReader(),
+        JsonlReader(),
     )
 }
 
@@ -66,6 +69,10 @@ def detect(path: Path) -> Reader:
     suffix = path.suffix.lower()
     if head.startswith(ZIM_MAGIC) or suffix == ".zim" or re.fullmatch(r"\.zim[a-z]{2}", suffix):
         return READERS["zim"]  # a later part of a split archive (.zimab) gets a clear error
+    if looks_like_jsonl(head) or (
+        head.startswith(GZIP_MAGIC) and looks_like_jsonl(gzip_head(path))
+    ):
+        return READERS["jsonl"]
     if head.startswith(_COMPRESSED) or path.suffix.lower() in {".bz2", ".gz", ".xz", ".7z"}:
         return READERS["mediawiki"]  # the only compressed inputs so far are dumps
     sample = _as_utf8(head)

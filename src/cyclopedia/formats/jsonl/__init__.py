@@ -1,0 +1,1 @@
+"""Cyclopedia's own JSONL exports (``cyclopedia export --format jsonl``), read back."""
