@@ -113,7 +113,8 @@ def test_facts_page_by_label_value_and_dates(client: Client) -> None:
         response = client.get("/facts" + query)
         assert response.status_code == 200
         page = lxml.html.fromstring(response.content)
-        return [row.text_content().split()[0] for row in page.xpath("//table[@class='facts-table']/tbody/tr")]
+        rows = page.xpath("//table[@class='facts-table']/tbody/tr")
+        return [row.text_content().split()[0] for row in rows]
 
     assert found("?label=Born&value=Baghdad") == ["Qais", "Someone"]
     assert found("?label=born&from=1975&to=1985") == ["Someone"]
