@@ -27,7 +27,8 @@ infobox:
   - "Born<img src=x onerror=alert(2)>": "<svg onload=alert(3)>"
 ---
 Text {SCRIPT} and <iframe src="javascript:alert(4)"></iframe>, a
-[link](javascript:alert(5)) and [another](JaVaScRiPt&#58;alert(6)), <a href="data:text/html,x">data</a>,
+[link](javascript:alert(5)) and [another](JaVaScRiPt&#58;alert(6)),
+<a href="data:text/html,x">data</a>,
 <form action="https://evil.example"><input name=x></form>, <base href="https://evil.example/">,
 <meta http-equiv="refresh" content="0;url=https://evil.example">, <b style="color:red">styled</b>,
 <div id="__proto__" name="getElementById">clobber</div>, {{{{ 7*7 }}}} and {{% debug %}}.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,7 +10,7 @@ from django.db import connection
 
 from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.apps.editorial import services
-from cyclopedia.apps.editorial.approval import submission_approve, submission_update_to_current
+from cyclopedia.apps.editorial.approval import submission_update_to_current
 from cyclopedia.apps.editorial.models import Submission
 
 from .conftest import imported_article, logged_in, make_user

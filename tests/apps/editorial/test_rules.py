@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,8 +12,13 @@ from django.db import DatabaseError, transaction
 from django.test import Client
 
 from cyclopedia.apps.accounts.roles import Role
+from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Article, Revision
-from cyclopedia.apps.articles.services import ImportOutcome
+from cyclopedia.apps.articles.services import (
+    ImportOutcome,
+    article_import_document,
+    source_get_or_create,
+)
 from cyclopedia.apps.editorial import services
 from cyclopedia.apps.editorial.approval import submission_approve
 from cyclopedia.apps.editorial.attribution import attribution_change
@@ -265,7 +271,7 @@ def test_a_double_clicked_approve_through_the_view(alice: User, rita: User) -> N
 
 def test_submitting_needs_the_licence_declaration(alice: User) -> None:
     draft = services.submission_start(author=alice, source_text=TEXT)
-    with pytest.raises(services.EditorialError, match="CC BY-SA 4.0"):
+    with pytest.raises(services.EditorialError, match=r"CC BY-SA 4\.0"):
         services.submission_submit(
             submission=draft, actor=alice, version=draft.version, license_declared=False
         )
@@ -352,10 +358,6 @@ def test_the_audit_log_and_review_history_are_append_only(alice: User, rita: Use
 
 
 def test_a_reimport_never_overwrites_a_published_local_edit(alice: User, rita: User) -> None:
-    from cyclopedia.apps.articles.services import article_import_document, source_get_or_create
-    from cyclopedia.apps.articles.conversion import document_of
-    from dataclasses import replace
-
     article = imported_article("Basra")
     upstream = article.published_revision
     edit = upstream.source_text.replace("a city in Iraq", "a port city in southern Iraq")
