@@ -18,8 +18,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
-from cyclopedia.apps.articles.links import store_rendering, with_missing_links
+from cyclopedia.apps.articles.links import with_missing_links
 from cyclopedia.apps.articles.models import Alias, Article, Revision, Source
+from cyclopedia.apps.articles.revisions import revision_for
 from cyclopedia.apps.articles.services import article_publish, source_get_or_create
 from cyclopedia.document import Attribution, Document
 from cyclopedia.document.license import CONTRIBUTION_LICENSE
@@ -128,34 +129,20 @@ def revision_contribute(
     stamp = f"{prepared.digest}\x00{author.pk}\x00{now.isoformat()}"
     digest = hashlib.sha256(stamp.encode("utf-8")).hexdigest()
     rendered = with_missing_links(prepared.rendered)
-    a = document.attribution
     if source is None:  # the text's origin: that of the revision it was written from
         source = contributions_source() if parent is None else parent.source
-    revision = Revision(
+    revision = revision_for(
+        document=document,
+        rendered=rendered,
+        source_text=prepared.source_text,
         article=article,
         parent=parent,
         created=now,
         author=author,
         summary=summary[:500],
-        source_text=prepared.source_text,
         content_hash=digest,
         source=source,
-        source_key=document.source_key,
-        source_revision=document.source_revision,
-        source_title=a.source_title,
-        source_url=a.source_url or "",
-        revision_url=a.revision_url or "",
-        history_url=a.history_url or "",
-        authors=list(a.authors),
-        source_timestamp=a.source_timestamp,
-        copyright_notice=a.copyright_notice,
-        upstream_notices=list(a.upstream_notices),
-        modified=a.modified,
-        license=document.license.spdx,
-        license_evidence=document.license_evidence,
-        notices=list(document.notices),
     )
-    store_rendering(revision, rendered)
     revision.save()
     if publish:
         article_publish(article=article, revision=revision, document=document, rendered=rendered)

@@ -14,7 +14,6 @@ from cyclopedia.apps.articles.facts import facts_clear, facts_sync
 from cyclopedia.apps.articles.links import (
     point_links,
     refresh_links_to,
-    store_rendering,
     sync_links,
     unlink_titles,
     with_missing_links,
@@ -25,6 +24,7 @@ from cyclopedia.apps.articles.redirects import (
     newer_redirect,
     redirect_destination,
 )
+from cyclopedia.apps.articles.revisions import revision_for
 from cyclopedia.apps.search.services import search_index_later
 from cyclopedia.document import Document
 from cyclopedia.document.titles import normalize_title
@@ -105,31 +105,17 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         article.title, source=source, timestamp=document.attribution.source_timestamp
     )
     rendered = with_missing_links(prepared.rendered)
-    a = document.attribution
-    revision = Revision(
+    revision = revision_for(
+        document=document,
+        rendered=rendered,
+        source_text=source_text,
         article=article,
         parent=article.published_revision or article.revisions.first(),
         import_run_id=import_run_id,
-        summary="Imported from " + (a.source_name or source.name),
-        source_text=source_text,
+        summary="Imported from " + (document.attribution.source_name or source.name),
         content_hash=digest,
         source=source,
-        source_key=document.source_key,
-        source_revision=document.source_revision,
-        source_title=a.source_title,
-        source_url=a.source_url or "",
-        revision_url=a.revision_url or "",
-        history_url=a.history_url or "",
-        authors=list(a.authors),
-        source_timestamp=a.source_timestamp,
-        copyright_notice=a.copyright_notice,
-        upstream_notices=list(a.upstream_notices),
-        modified=a.modified,
-        license=document.license.spdx,
-        license_evidence=document.license_evidence,
-        notices=list(document.notices),
     )
-    store_rendering(revision, rendered)
     revision.save()
     if superseded:
         return ImportOutcome.UNCHANGED
