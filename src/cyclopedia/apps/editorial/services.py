@@ -276,40 +276,40 @@ def submission_comment(*, submission: Submission, actor: User, text: str) -> Non
     record_event(submission, actor, Action.COMMENTED, text)
 
 
-def _decision_reason(text: str, *, what: str) -> str:
-    reason = clean_text(text, limit=MAX_COMMENT_CHARS, what=what).strip()
+def _decide_against(
+    submission: Submission, actor: User, version: int, text: str, *, to: str, action: str
+) -> Submission:
+    """A reviewer's decision that does not publish: it always says why, and the author hears."""
+    require_reviewer(submission, actor)
+    reason = clean_text(text, limit=MAX_COMMENT_CHARS, what="reason").strip()
     if not reason:
-        raise EditorialError(f"Say why: the {what} tells the author what to do next.")
-    return reason
+        raise EditorialError("Say why: the author needs to know what to do next.")
+    decided = transition(
+        submission, version=version, allowed=(State.SUBMITTED,), to=to, reviewer=actor
+    )
+    record_event(decided, actor, action, reason)
+    notifications.notify_decision(decided, action, reason)
+    return decided
 
 
 @transaction.atomic
 def submission_request_changes(
     *, submission: Submission, actor: User, version: int, text: str
 ) -> Submission:
-    require_reviewer(submission, actor)
-    reason = _decision_reason(text, what="request")
-    sent_back = transition(
+    return _decide_against(
         submission,
-        version=version,
-        allowed=(State.SUBMITTED,),
+        actor,
+        version,
+        text,
         to=State.CHANGES_REQUESTED,
-        reviewer=actor,
+        action=Action.CHANGES_REQUESTED,
     )
-    record_event(sent_back, actor, Action.CHANGES_REQUESTED, reason)
-    notifications.notify_decision(sent_back, Action.CHANGES_REQUESTED, reason)
-    return sent_back
 
 
 @transaction.atomic
 def submission_reject(
     *, submission: Submission, actor: User, version: int, text: str
 ) -> Submission:
-    require_reviewer(submission, actor)
-    reason = _decision_reason(text, what="reason")
-    rejected = transition(
-        submission, version=version, allowed=(State.SUBMITTED,), to=State.REJECTED, reviewer=actor
+    return _decide_against(
+        submission, actor, version, text, to=State.REJECTED, action=Action.REJECTED
     )
-    record_event(rejected, actor, Action.REJECTED, reason)
-    notifications.notify_decision(rejected, Action.REJECTED, reason)
-    return rejected
