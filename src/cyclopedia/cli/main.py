@@ -11,6 +11,7 @@ from cyclopedia.cli.manage import manage
 from cyclopedia.cli.quarantine import quarantine
 from cyclopedia.cli.search import search
 from cyclopedia.cli.serve import serve
+from cyclopedia.cli.user import user
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,3 +31,4 @@ cli.add_command(export_command)
 cli.add_command(manage)
 cli.add_command(quarantine)
 cli.add_command(search)
+cli.add_command(user)

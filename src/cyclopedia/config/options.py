@@ -72,6 +72,35 @@ WIKIMEDIA_LICENSE_SWITCH = Option(
     "before it are CC BY-SA 3.0, revisions from it on CC BY-SA 4.0.",
 )
 
+PROXY_COUNT = Option(
+    "CYCLOPEDIA_PROXY_COUNT",
+    "0",
+    "Number of reverse proxies in front of the site that append the client's address to "
+    "X-Forwarded-For. 0: the address is the connection's own (REMOTE_ADDR). Log-in throttling "
+    "counts failures per address, so behind a proxy this must be set.",
+)
+
+EMAIL_FROM = Option(
+    "CYCLOPEDIA_EMAIL_FROM",
+    "Cyclopedia <noreply@localhost>",
+    "Sender of the site's e-mail (password resets, notifications).",
+)
+SMTP_HOST = Option(
+    "CYCLOPEDIA_SMTP_HOST",
+    "",
+    "SMTP server for outgoing e-mail. Unset: e-mails are printed to the console (standard "
+    "output of the server) instead of being sent.",
+)
+SMTP_PORT = Option("CYCLOPEDIA_SMTP_PORT", "587", "SMTP server port.")
+SMTP_USER = Option("CYCLOPEDIA_SMTP_USER", "", "SMTP user name, if the server wants one.")
+SMTP_PASSWORD = Option("CYCLOPEDIA_SMTP_PASSWORD", "", "SMTP password.")
+SMTP_SECURITY = Option(
+    "CYCLOPEDIA_SMTP_SECURITY",
+    "starttls",
+    "How the SMTP connection is protected: starttls (usually port 587), tls (implicit TLS, "
+    "usually port 465) or none.",
+)
+
 OPTIONS: tuple[Option, ...] = (
     HOME,
     DATABASE_URL,
@@ -82,4 +111,11 @@ OPTIONS: tuple[Option, ...] = (
     LOG_LEVEL,
     SECURE,
     WIKIMEDIA_LICENSE_SWITCH,
+    PROXY_COUNT,
+    EMAIL_FROM,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_USER,
+    SMTP_PASSWORD,
+    SMTP_SECURITY,
 )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "cyclopedia.apps.search",
     "cyclopedia.apps.pages",
     "cyclopedia.apps.accounts",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cyclopedia.apps.pages.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the 429 lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cyclopedia.config.urls"
@@ -120,6 +123,53 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts (docs/accounts.md). django-axes first: it refuses a locked-out log-in before any
+# password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+PASSWORD_RESET_TIMEOUT = 24 * 3600  # a reset link works for one day
+
+# Log-in throttling: failures counted per account and, separately, per address, kept in the
+# database (shared by every worker and app server). A lock lifts by itself after the cool-off,
+# so an attacker cannot lock a real user out for good; a successful log-in clears the count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "cyclopedia.apps.accounts.client_address.client_address"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins (Privacy Policy)
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+PROXY_COUNT = int(options.PROXY_COUNT.get())
+
+# E-mail: plain text, printed to the console unless an SMTP server is configured.
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = options.EMAIL_FROM.get()
+EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+if options.SMTP_HOST.get():
+    _smtp_security = options.SMTP_SECURITY.get().strip().lower()
+    if _smtp_security not in ("starttls", "tls", "none"):
+        raise ValueError(
+            f"CYCLOPEDIA_SMTP_SECURITY must be starttls, tls or none, not {_smtp_security!r}"
+        )
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = options.SMTP_HOST.get()
+    EMAIL_PORT = int(options.SMTP_PORT.get())
+    EMAIL_HOST_USER = options.SMTP_USER.get()
+    EMAIL_HOST_PASSWORD = options.SMTP_PASSWORD.get()
+    EMAIL_USE_TLS = _smtp_security == "starttls"
+    EMAIL_USE_SSL = _smtp_security == "tls"
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

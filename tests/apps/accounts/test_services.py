@@ -14,6 +14,7 @@ from cyclopedia.apps.accounts.services import (
     user_create,
     user_role_set,
 )
+from cyclopedia.apps.accounts.usernames import username_key
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple"
@@ -85,7 +86,7 @@ def test_superuser_without_profile_is_administrator() -> None:
     assert role_of(plain) == Role.CONTRIBUTOR
     assert not can_review(plain)
     assert profile_of(plain).role == Role.CONTRIBUTOR
-    assert Profile.objects.get(user=plain).username_key == "plain"
+    assert Profile.objects.get(user=plain).username_key == username_key("plain")
 
 
 def test_role_changes_are_recorded() -> None:

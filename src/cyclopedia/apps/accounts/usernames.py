@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from confusable_homoglyphs import confusables  # type: ignore[import-untyped]
+from confusable_homoglyphs import confusables
 from django.core.exceptions import ValidationError
 
 MIN_LENGTH = 2
@@ -45,8 +45,9 @@ RESERVED = frozenset(
     }
 )  # fmt: skip
 
-# After case folding: ASCII sequences that read as another (UTS #39 keeps these too).
-_ASCII_LOOKALIKES = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"))
+# After case folding: ASCII sequences that read as another ("rn" as "m", as UTS #39 has it;
+# "l" and "1" as the "I" of a capitalised name, which folds to "i").
+_ASCII_LOOKALIKES = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "i"), ("l", "i"), ("|", "i"))
 
 
 def normalize_username(raw: str) -> str:
@@ -57,8 +58,6 @@ def normalize_username(raw: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _prototype(char: str) -> str:
     """The ASCII character(s) a non-ASCII character imitates, or the character itself."""
-    if char == "I":
-        return "l"
     if char.isascii():
         return char
     for glyph in confusables.confusables_data.get(char, ()):
