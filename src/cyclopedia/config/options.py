@@ -58,6 +58,11 @@ ALLOWED_HOSTS = Option(
     "Comma-separated host names the site answers to.",
 )
 SITE_NAME = Option("CYCLOPEDIA_SITE_NAME", "Cyclopedia", "The site's name in pages and feeds.")
+SITE_URL = Option(
+    "CYCLOPEDIA_SITE_URL",
+    "http://127.0.0.1:8000",
+    "The site's public address, for links in e-mails, feeds and exports made outside a request.",
+)
 LOG_LEVEL = Option("CYCLOPEDIA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR.")
 SECURE = Option(
     "CYCLOPEDIA_SECURE",
@@ -108,6 +113,7 @@ OPTIONS: tuple[Option, ...] = (
     SECRET_KEY,
     ALLOWED_HOSTS,
     SITE_NAME,
+    SITE_URL,
     LOG_LEVEL,
     SECURE,
     WIKIMEDIA_LICENSE_SWITCH,

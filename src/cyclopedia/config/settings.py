@@ -57,6 +57,7 @@ DEBUG = options.DEBUG.get_bool()
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [host.strip() for host in options.ALLOWED_HOSTS.get().split(",") if host.strip()]
 SITE_NAME = options.SITE_NAME.get()
+SITE_URL = options.SITE_URL.get()
 WIKIMEDIA_LICENSE_SWITCH = dt.date.fromisoformat(options.WIKIMEDIA_LICENSE_SWITCH.get())
 
 INSTALLED_APPS = [
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "cyclopedia.apps.articles",
     "cyclopedia.apps.ingest",
     "cyclopedia.apps.search",
+    "cyclopedia.apps.editorial",
     "cyclopedia.apps.pages",
     "cyclopedia.apps.accounts",
     "axes",

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("cyclopedia.apps.search.urls")),
     path("", include("cyclopedia.apps.pages.urls")),
+    path("", include("cyclopedia.apps.editorial.urls")),
     path("", include("cyclopedia.apps.accounts.urls")),
 ]
 
