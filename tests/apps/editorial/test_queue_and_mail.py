@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.test import Client
 
 from cyclopedia.apps.accounts.roles import Role
 from cyclopedia.apps.accounts.selectors import profile_of
@@ -91,3 +92,13 @@ def test_a_decision_that_fails_sends_no_mail(
     assert mail.outbox == []
     submission.refresh_from_db()
     assert submission.state == Submission.State.SUBMITTED
+
+
+def test_the_profile_shows_submissions_to_their_author_and_reviewers_only(
+    alice: User, bob: User, rita: User
+) -> None:
+    submitted(alice)
+    assert "Fao Peninsula" in logged_in(alice).get("/user/alice").content.decode()
+    assert "Fao Peninsula" in logged_in(rita).get("/user/alice").content.decode()
+    assert "Fao Peninsula" not in logged_in(bob).get("/user/alice").content.decode()
+    assert "Fao Peninsula" not in Client().get("/user/alice").content.decode()
