@@ -22,7 +22,7 @@ def test_text_reader_by_name() -> None:
 def test_unknown_format_name_lists_the_known_ones() -> None:
     with pytest.raises(
         ValueError,
-        match="unknown format 'pdf'; known formats: jats, mediawiki, text, web, wikihtml, "
+        match="unknown format 'pdf'; known formats: jats, jsonl, mediawiki, text, web, wikihtml, "
         "wikitext, zim",
     ):
         get_reader("pdf")
