@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "text" / "qais-al-khazali.txt"
 SEED_URL = "https://en.wikipedia.org/wiki/Qais_al-Khazali"
+
+
+@pytest.fixture(autouse=True)
+def _append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Append-only tables stay append-only in every test; a transactional test's flush, which
+    empties SQLite tables with DELETE, runs without their triggers (they are back for the next
+    test). PostgreSQL flushes with TRUNCATE, which the triggers do not see."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    if marker is None and "db" not in request.fixturenames and not transactional:
+        yield
+        return
+    from django.db import connection
+
+    from cyclopedia.apps.editorial.append_only import sqlite_drop, sqlite_ensure
+
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    sqlite_ensure(connection)
+    yield
+    if transactional:
+        sqlite_drop(connection)  # for the flush that follows; the next test makes them again

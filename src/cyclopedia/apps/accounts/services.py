@@ -16,6 +16,8 @@ from cyclopedia.apps.accounts.models import Profile, RoleChange
 from cyclopedia.apps.accounts.roles import Role, role_of
 from cyclopedia.apps.accounts.selectors import profile_of, username_taken
 from cyclopedia.apps.accounts.usernames import normalize_username, username_key, validate_username
+from cyclopedia.apps.editorial.audit import audit_record
+from cyclopedia.apps.editorial.models import AuditEntry
 
 USERNAME_TAKEN = "This user name is taken, or looks too much like one that is."
 
@@ -97,6 +99,14 @@ def user_role_set(
         user.save(update_fields=["is_superuser", "is_staff"])
     profile.role = role
     profile.save(update_fields=["role"])
+    audit_record(
+        action=AuditEntry.Action.ROLE_CHANGED,
+        actor=changed_by,
+        actor_name="" if changed_by else f"({via})",
+        subject=f"user {user.get_username()}",
+        before={"role": str(old)},
+        after={"role": str(role)},
+    )
     return RoleChange.objects.create(
         user=user, old_role=old, new_role=role, changed_by=changed_by, via=via
     )

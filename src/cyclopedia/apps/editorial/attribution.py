@@ -13,6 +13,7 @@ from cyclopedia.apps.accounts.roles import is_administrator
 from cyclopedia.apps.articles.contributions import revision_contribute
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.apps.editorial.audit import audit_record
 from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.editorial.services import EditorialError, StateChangedError, clean_text
 from cyclopedia.document import DocumentError, get_license
@@ -86,9 +87,10 @@ def attribution_change(
         parent=current,
         source=current.source,
     )
-    AuditEntry.objects.create(
+    audit_record(
         actor=actor,
         action=AuditEntry.Action.ATTRIBUTION_CHANGED,
+        subject=f"“{locked.title}”",
         article=locked,
         revision=revision,
         before=before,

@@ -12,6 +12,7 @@ from cyclopedia.apps.accounts.roles import can_review
 from cyclopedia.apps.articles.contributions import revision_contribute
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.apps.editorial.audit import audit_record
 from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.editorial.services import EditorialError, StateChangedError, clean_text
 
@@ -78,9 +79,10 @@ def article_revert(
         parent=locked.published_revision,
         source=target.source,
     )
-    AuditEntry.objects.create(
+    audit_record(
         actor=actor,
         action=AuditEntry.Action.REVERTED,
+        subject=f"“{locked.title}” to revision {target.pk}",
         article=locked,
         revision=reverted,
         before={"revision": current_revision_id},

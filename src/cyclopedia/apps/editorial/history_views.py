@@ -21,6 +21,8 @@ from cyclopedia.apps.accounts.roles import can_review, is_administrator
 from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.apps.editorial import history, services
 from cyclopedia.apps.editorial.attribution import FIELDS, LABELS, attribution_change, attribution_of
+from cyclopedia.apps.editorial.audit import audit_entries
+from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.editorial.views import _published_article, _see_other
 from cyclopedia.render.diff import diff_texts
 
@@ -158,3 +160,21 @@ def attribution_edit(request: HttpRequest, title: str) -> HttpResponse:
         "audit": history.audit_of(article=article),
     }
     return render(request, "editorial/attribution.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_safe
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit log, newest first, for administrators."""
+    if not is_administrator(request.user):
+        raise PermissionDenied("The audit log is for administrators.")
+    action = request.GET.get("action", "")
+    page = Paginator(audit_entries(action=action), RECENT_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": {"action": action},
+        "actions": AuditEntry.Action.choices,
+    }
+    return render(request, "editorial/audit.html", context)

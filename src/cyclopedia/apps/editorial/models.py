@@ -130,16 +130,30 @@ class ReviewEvent(models.Model):
 
 
 class AuditEntry(models.Model):
-    """A change to what the site says about a text's origin or licence: append-only."""
+    """What the site says about a text's origin or licence, and who may do what, changing:
+    attribution corrections, reverts, licence confirmations of quarantined items, role changes.
+    Append-only. (Review decisions are in ReviewEvent, append-only too.)"""
 
     class Action(models.TextChoices):
         ATTRIBUTION_CHANGED = "attribution_changed", "changed the attribution"
         REVERTED = "reverted", "reverted the article"
+        LICENSE_CONFIRMED = "license_confirmed", "confirmed the licence of a quarantined item"
+        ITEM_DISCARDED = "item_discarded", "discarded a quarantined item"
+        ROLE_CHANGED = "role_changed", "changed a role"
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_entries"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_entries",
+        help_text="Empty for a change made from the command line (see actor_name)",
+    )
+    actor_name = models.CharField(
+        max_length=150, blank=True, help_text="Who, as given on the command line"
     )
     action = models.CharField(max_length=30, choices=Action.choices)
+    subject = models.CharField(max_length=500, blank=True, help_text="What was changed")
     # PROTECT: an audited article or revision cannot be deleted from under its audit trail.
     article = models.ForeignKey(
         "articles.Article", null=True, on_delete=models.PROTECT, related_name="+"
@@ -157,4 +171,8 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
 
     def __str__(self) -> str:
-        return f"{self.actor} {self.get_action_display()}"
+        return f"{self.who} {self.get_action_display()}"
+
+    @property
+    def who(self) -> str:
+        return self.actor.get_username() if self.actor else (self.actor_name or "someone")

@@ -21,5 +21,6 @@ urlpatterns = [
         r"^attribution/(?P<title>.+)$", history_views.attribution_edit, name="attribution-edit"
     ),
     path("recent-changes", history_views.recent_changes, name="recent-changes"),
+    path("audit", history_views.audit_log, name="audit-log"),
     path("recent-changes.atom", history_views.RecentChangesFeed(), name="recent-changes-feed"),
 ]

@@ -21,12 +21,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cyclopedia.apps.articles.models import Source
+from cyclopedia.apps.articles.models import Article, Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
     article_import_document,
     source_get_or_create,
 )
+from cyclopedia.apps.editorial.audit import audit_record
+from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.ingest.models import ImportRun, Quarantine
 from cyclopedia.apps.ingest.sources import source_kind
 from cyclopedia.document import Attribution, Document, License, LicenseStatus, get_license
@@ -184,6 +186,15 @@ def quarantine_confirm(
                 "decision_note",
             ]
         )
+        audit_record(
+            action=AuditEntry.Action.LICENSE_CONFIRMED,
+            actor_name=editor,
+            subject=f"quarantine #{item.pk} “{item.title}”",
+            article=Article.objects.filter(title=document.title).first(),
+            before={"license": stored.spdx, "status": Quarantine.Status.PENDING},
+            after={"license": confirmed.spdx, "outcome": outcome.value},
+            reason=note,
+        )
     logger.info("quarantine #%s confirmed as %s by %s", item.pk, confirmed.spdx, editor)
     return outcome
 
@@ -196,6 +207,13 @@ def quarantine_discard(*, item_id: int, editor: str, note: str = "") -> None:
         item.status = Quarantine.Status.DISCARDED
         item.decided_by, item.decided_at, item.decision_note = editor, timezone.now(), note
         item.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+        audit_record(
+            action=AuditEntry.Action.ITEM_DISCARDED,
+            actor_name=editor,
+            subject=f"quarantine #{item.pk} “{item.title}”",
+            before={"license": item.license, "reason": item.reason},
+            reason=note,
+        )
     logger.info("quarantine #%s discarded by %s", item.pk, editor)
 
 
