@@ -48,7 +48,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(client: Client, tmp_path: 
     # Nothing executable but the site's own script file: no inline script, no event handlers,
     # no javascript: URLs. The JSON-LD block is data, never run, and holds the text as data.
     scripts = page.xpath("//script[not(@type='application/ld+json')]")
-    assert [(s.get("src"), s.text) for s in scripts] == [("/static/cyclopedia/search.js", None)]
+    assert [(s.get("src"), s.text) for s in scripts] == [("/static/cyclopedia/site.js", None)]
     (data,) = page.xpath("//script[@type='application/ld+json']")
     assert "<" not in data.text
     assert json.loads(data.text)["name"] == "Evil \"onerror=alert(0)\" 'javascript:alert(0)' title"

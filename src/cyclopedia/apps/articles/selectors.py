@@ -49,6 +49,20 @@ def article_random() -> Article | None:
     return published.filter(id__gte=pick).order_by("id").first()
 
 
+def articles_random(*, limit: int) -> list[Article]:
+    """Up to ``limit`` distinct random published articles, by random ids as ``article_random``
+    picks one (a few index lookups, never a table sort); fewer when few are published."""
+    chosen: dict[int, Article] = {}
+    for _ in range(limit * 2):
+        article = article_random()
+        if article is None:
+            break
+        chosen.setdefault(article.pk, article)
+        if len(chosen) == limit:
+            break
+    return list(chosen.values())
+
+
 def articles_count() -> int:
     return Article.objects.filter(published_revision__isnull=False).count()
 

@@ -65,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "pages/home.html",
         {
             "recent": selectors.articles_recent(limit=12),
+            "random": selectors.articles_random(limit=3),
             "sources": selectors.sources_with_counts(),
             "article_count": selectors.articles_count(),
         },

@@ -13,6 +13,18 @@ from cyclopedia.render.jsonld import json_ld_script
 
 register = template.Library()
 
+# Languages written right to left (ISO 639 codes as Wikimedia uses them, base subtag only).
+RTL_LANGUAGES = frozenset(
+    "ar arc arz azb bcc bqi ckb dv fa glk he khw ks lrc mzn nqo pnb ps sd skr ug ur yi".split()
+)
+
+
+@register.simple_tag
+def text_direction(language: str) -> str:
+    """``rtl`` for a language written right to left (``ar``, ``he-IL``, ``fa``...), else ``ltr``."""
+    base = (language or "").split("-")[0].split("_")[0].lower()
+    return "rtl" if base in RTL_LANGUAGES else "ltr"
+
 
 @register.simple_tag
 def timeline_of(article: Article, revision: Revision) -> list[InfoboxFact]:
