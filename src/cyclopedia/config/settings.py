@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "cyclopedia.apps.editorial",
     "cyclopedia.apps.pages",
     "cyclopedia.apps.accounts",
+    "cyclopedia.apps.api",
+    "ninja",  # its static files: the API docs page
     "axes",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("cyclopedia.apps.pages.urls")),
     path("", include("cyclopedia.apps.editorial.urls")),
     path("", include("cyclopedia.apps.accounts.urls")),
+    path("", include("cyclopedia.apps.api.urls")),
 ]
 
 handler404 = "cyclopedia.apps.pages.views.not_found"

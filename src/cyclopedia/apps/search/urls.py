@@ -6,5 +6,4 @@ urlpatterns = [
     path("search", views.search, name="search"),
     path("search/suggest", views.suggest, name="search-suggest"),
     path("opensearch.xml", views.opensearch, name="opensearch"),
-    path("api/v1/search", views.api_search, name="api-search"),
 ]

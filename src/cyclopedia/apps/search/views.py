@@ -1,5 +1,5 @@
-"""Search pages: results, suggestions (OpenSearch JSON), the JSON API, the OpenSearch
-description. Thin: parse the request, call a selector, render."""
+"""Search pages: results, suggestions (OpenSearch JSON), the OpenSearch description (the JSON
+search API is in apps/api). Thin: parse the request, call a selector, render."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_safe
 
 from cyclopedia.apps.search import selectors
 from cyclopedia.apps.search.backends import Filters
-from cyclopedia.apps.search.selectors import SearchPage
 
 _FILTER_CHARS = 255
 
@@ -76,44 +75,6 @@ def suggest(request: HttpRequest) -> HttpResponse:
     ]
     response = JsonResponse(body, safe=False, content_type="application/x-suggestions+json")
     patch_cache_control(response, public=True, max_age=300)
-    return response
-
-
-def _page_json(request: HttpRequest, found: SearchPage) -> dict[str, object]:
-    return {
-        "query": found.query.text,
-        "total": found.total,
-        "page": found.page,
-        "pages": found.pages,
-        "per_page": found.per_page,
-        "did_you_mean": found.did_you_mean or None,
-        "notices": list(found.notices),
-        "results": [
-            {
-                "title": result.article.title,
-                "url": request.build_absolute_uri(result.url),
-                "snippet": str(result.snippet),
-                "score": round(result.score, 6),
-                "language": result.article.language,
-                "license": result.article.published_revision.license
-                if result.article.published_revision
-                else None,
-            }
-            for result in found.results
-        ],
-    }
-
-
-@require_safe
-def api_search(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "")
-    if not q.strip():
-        return JsonResponse(
-            {"error": "The parameter q is required: the words to search for."}, status=400
-        )
-    found = selectors.search_run(q=q, filters=_filters(request), page=_page(request))
-    response = JsonResponse(_page_json(request, found))
-    patch_cache_control(response, public=True, max_age=60)
     return response
 
 
