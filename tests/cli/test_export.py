@@ -3,6 +3,13 @@ same Documents and content hashes; to a ZIM that libzim reads; only publishable 
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,6 +29,7 @@ from cyclopedia.apps.articles.models import (
 from cyclopedia.apps.ingest.models import ImportRun
 from cyclopedia.apps.ingest.sample import sample_content_load
 from cyclopedia.cli.main import cli
+from cyclopedia.exports.zim import DOCUMENTS_PREFIX, SCRAPER
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -128,3 +136,145 @@ def test_export_needs_a_format(tmp_path: Path) -> None:
     code, output = run("export", str(tmp_path / "out.bin"))
     assert code == 2
     assert "end OUTPUT in .zim, .jsonl or .jsonl.gz" in output
+
+
+def test_zim_round_trip_into_an_empty_database(tmp_path: Path) -> None:
+    """A site's ZIM, imported into an empty Cyclopedia, gives the same articles: each page's
+    Document travels beside it (exports/zim.py), with its attribution and licence."""
+    sample_content_load()
+    before = snapshot()
+    redirects = sorted(
+        Alias.objects.filter(kind=Alias.Kind.REDIRECT).values_list("title", "target_title")
+    )
+    out = tmp_path / "site.zim"
+    code, output = run("export", str(out), "--site-url", "https://cyclopedia.example/")
+    assert code == 0, output
+    zim = Archive(str(out))
+    assert zim.get_metadata("Scraper") == SCRAPER.encode()
+    assert zim.has_entry_by_path(DOCUMENTS_PREFIX + "Julia_Kristeva")
+    empty_database()
+    code, output = run("import", str(out), "--workers", "1")
+    assert code == 0, output
+    assert "0 failed" in output or "failed" not in output
+    after = snapshot()
+    assert after.keys() == before.keys()
+    for title in before:
+        assert after[title] == before[title], title
+    assert (
+        sorted(Alias.objects.filter(kind=Alias.Kind.REDIRECT).values_list("title", "target_title"))
+        == redirects
+    )
+
+
+def test_a_forged_exported_document_is_one_failed_item(tmp_path: Path) -> None:
+    """An archive claiming to be a Cyclopedia export whose document is not one: that article
+    fails with a clear message, the others import."""
+    sample_content_load()
+    out = tmp_path / "site.zim"
+    assert run("export", str(out))[0] == 0
+    empty_database()
+    forged = tmp_path / "forged.zim"
+    _copy_with_broken_document(out, forged, "Julia_Kristeva")
+    code, output = run("import", str(forged), "--workers", "1")
+    assert code != 0 or "1 failed" in output, output
+    run_record = ImportRun.objects.latest("id")
+    assert any("exported document cannot be read" in str(error) for error in run_record.errors), (
+        run_record.errors
+    )
+    assert not Article.objects.filter(title="Julia Kristeva").exists()
+    assert Article.objects.filter(title="Ray Charles").exists()
+
+
+def _copy_with_broken_document(source: Path, target: Path, path: str) -> None:
+    from libzim.writer import Creator, Hint, Item, StringProvider  # type: ignore[import-untyped]
+
+    class Copy(Item):  # type: ignore[misc]
+        def __init__(self, path: str, title: str, mimetype: str, content: bytes) -> None:
+            super().__init__()
+            self.values = (path, title, mimetype, content)
+
+        def get_path(self) -> str:
+            return self.values[0]
+
+        def get_title(self) -> str:
+            return self.values[1]
+
+        def get_mimetype(self) -> str:
+            return self.values[2]
+
+        def get_contentprovider(self) -> StringProvider:
+            return StringProvider(self.values[3])
+
+        def get_hints(self) -> dict[Hint, int]:
+            return {Hint.FRONT_ARTICLE: self.values[2] == "text/html"}
+
+    archive = Archive(str(source))
+    with Creator(str(target)) as creator:
+        for index in range(archive.entry_count):
+            entry = archive._get_entry_by_id(index)
+            if entry.is_redirect:
+                continue
+            item = entry.get_item()
+            content = bytes(item.content)
+            if entry.path == DOCUMENTS_PREFIX + path:
+                content = b'{"title": "Julia Kristeva", "license": {"spdx": "CC0-1.0"}}'
+            creator.add_item(Copy(entry.path, entry.title, item.mimetype, content))
+        for name in archive.metadata_keys:
+            if not name.startswith("Illustration") and name != "Counter":
+                creator.add_metadata(name, bytes(archive.get_metadata(name)).decode())
+
+
+def test_kiwix_serve_serves_the_exported_archive(tmp_path: Path) -> None:
+    """kiwix-serve (Debian's kiwix-tools, which .ci/run installs) serves an article page of the
+    export, and finds an article by a word of its body."""
+    binary = shutil.which("kiwix-serve")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("kiwix-serve is missing: .ci/run installs Debian's kiwix-tools")
+        pytest.skip("kiwix-serve is not installed (Debian package kiwix-tools)")
+    sample_content_load()
+    out = tmp_path / "site.zim"
+    assert run("export", str(out))[0] == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [binary, "--address", "127.0.0.1", "--port", str(port), str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/catalog/v2/entries")
+        # kiwix-serve 3.3 serves a book at /NAME/, later ones at /content/NAME/.
+        page = _first_page([f"{base}/site/Julia_Kristeva", f"{base}/content/site/Julia_Kristeva"])
+        assert "<h1>Julia Kristeva</h1>" in page
+        assert "Source and licence" in page
+        found = _first_page([f"{base}/search?content=site&pattern=semiotics"])
+        assert "Julia_Kristeva" in found
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for(url: str, seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _first_page(urls: list[str]) -> str:
+    problems = []
+    for url in urls:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return str(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            problems.append(f"{url}: {error.code}")
+    raise AssertionError("kiwix-serve answered none of them: " + "; ".join(problems))

@@ -3,13 +3,17 @@
 Every article is a front article (an HTML page, ``exports/page.py``) at its title's path, with
 full-text and title indexes; every other name is a redirect; the site's stylesheet, a main page
 and the archive metadata (Title, Description, Language, Creator, Publisher, Date, License,
-Source, Illustration) complete it. Items are handed to libzim one at a time, so memory stays
-bounded whatever the number of articles (libzim keeps only its directory entries).
+Source, Illustration) complete it. Each article's Document also goes in, as JSON under
+``-/documents/`` (:data:`DOCUMENTS_PREFIX`), so that importing the archive gives the articles back
+as they were (the ZIM reader looks for it when the archive's Scraper is Cyclopedia's). Items are
+handed to libzim one at a time, so memory stays bounded whatever the number of articles (libzim
+keeps only its directory entries).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from libzim.writer import (  # type: ignore[import-untyped]
     StringProvider,
 )
 
+from cyclopedia.document.serial import document_to_data
 from cyclopedia.exports.illustration import illustration_png
 from cyclopedia.exports.model import (
     ExportArticle,
@@ -39,6 +44,11 @@ from cyclopedia.exports.page import (
 )
 
 MAIN_PATH = "-/main"
+# Beside each article page, its whole Document as JSON (document/serial.py), not indexed and not
+# shown by readers: another Cyclopedia importing the archive gets the articles back losslessly.
+DOCUMENTS_PREFIX = "-/documents/"
+DOCUMENT_MIMETYPE = "application/vnd.cyclopedia.document+json"
+SCRAPER = "cyclopedia export"
 MAIN_PAGE_TITLES = 1000
 PROGRESS_EVERY = 100
 # ISO 639-1 codes (as articles carry them) to the ISO 639-3 codes ZIM metadata takes.
@@ -131,7 +141,7 @@ def write_zim(
                 "License": _license_metadata(licenses or {"CC-BY-SA-4.0"}),
                 "Source": site.url,
                 "Tags": "_ftindex:yes;_pictures:no;_videos:no;_details:yes",
-                "Scraper": "cyclopedia export",
+                "Scraper": SCRAPER,
             }
             for name, value in metadata.items():
                 creator.add_metadata(name, value)
@@ -161,6 +171,10 @@ def _add_article(
         return
     html = article_page(item, site)
     creator.add_item(_Page(item_path, document.title, html, "text/html", True))
+    data = json.dumps(document_to_data(document), ensure_ascii=False, separators=(",", ":"))
+    creator.add_item(
+        _Page(DOCUMENTS_PREFIX + item_path, "", data.encode("utf-8"), DOCUMENT_MIMETYPE, False)
+    )
     written.add(item_path)
     licenses.add(document.license.spdx)
     counts.articles += 1

@@ -24,6 +24,9 @@ from libzim.reader import Archive, Entry  # type: ignore[import-untyped]
 
 from cyclopedia.formats.base import MAX_ITEM_BYTES
 from cyclopedia.formats.zim.messages import (
+    CYCLOPEDIA_DOCUMENT,
+    CYCLOPEDIA_DOCUMENTS,
+    CYCLOPEDIA_SCRAPER,
     ArchiveInfo,
     Done,
     EntryContent,
@@ -35,6 +38,7 @@ from cyclopedia.formats.zim.messages import (
 from cyclopedia.formats.zim.titles import redirect_to_itself
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
+
 TEXT_TYPES = {"text/plain"}
 MAX_HOPS = 10
 MAX_METADATA_CHARS = 4096
@@ -54,6 +58,25 @@ class _Archive:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.new_scheme = bool(archive.has_new_namespace_scheme)
+        self.exported = self._scraper().startswith(CYCLOPEDIA_SCRAPER)
+
+    def _scraper(self) -> str:
+        try:
+            return bytes(self.archive.get_metadata("Scraper")).decode("utf-8", errors="replace")
+        except (RuntimeError, KeyError):
+            return ""
+
+    def exported_document(self, entry: Entry) -> bytes | None:
+        """The Document a Cyclopedia export keeps beside an article page, if any."""
+        if not self.exported:
+            return None
+        try:
+            item = self.archive.get_entry_by_path(CYCLOPEDIA_DOCUMENTS + entry.path).get_item()
+        except KeyError:
+            return None
+        if _base_type(item.mimetype) != CYCLOPEDIA_DOCUMENT or item.size > MAX_ITEM_BYTES:
+            return None
+        return bytes(item.content)
 
     def metadata(self) -> dict[str, str]:
         values = {}
@@ -113,6 +136,8 @@ class _Archive:
     def is_article(self, entry: Entry, index: int) -> bool:
         if entry.is_redirect or not self.in_content(entry, index):
             return False
+        if self.exported:  # a Cyclopedia export's articles are the pages with a Document
+            return bool(self.archive.has_entry_by_path(CYCLOPEDIA_DOCUMENTS + entry.path))
         kind = _base_type(entry.get_item().mimetype)
         return kind in HTML_TYPES or (not self.new_scheme and kind in TEXT_TYPES)
 
@@ -144,6 +169,9 @@ class _Archive:
         mimetype = _base_type(item.mimetype)
         if not read:
             return EntryContent(index, entry.path, title, mimetype, skipped=True)
+        document = self.exported_document(entry)
+        if document is not None:
+            return EntryContent(index, entry.path, title, CYCLOPEDIA_DOCUMENT, document)
         return EntryContent(index, entry.path, title, mimetype, bytes(item.content))
 
     def title_owner(self, entry: Entry, index: int) -> Entry | None:

@@ -11,12 +11,14 @@ the footer's licence link; else ``--license``; else unknown, and the importer qu
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.document.markup import escape_text
+from cyclopedia.document.serial import document_from_data
 from cyclopedia.document.titles import TitleError
 from cyclopedia.formats.base import AliasItem, ItemError, ReadOptions
 from cyclopedia.formats.mediawiki.license import WIKIMEDIA_LICENSE_SWITCH, is_wikimedia
@@ -34,7 +36,12 @@ from cyclopedia.formats.wikihtml.footer import Footer
 from cyclopedia.formats.wikihtml.license import LicenseFacts, decide_license
 from cyclopedia.formats.wikihtml.page import PageInfo
 from cyclopedia.formats.wikihtml.tree import PageError, decode
-from cyclopedia.formats.zim.messages import EntryContent, EntryProblem, EntryRedirect
+from cyclopedia.formats.zim.messages import (
+    CYCLOPEDIA_DOCUMENT,
+    EntryContent,
+    EntryProblem,
+    EntryRedirect,
+)
 from cyclopedia.formats.zim.metadata import ZimSource
 from cyclopedia.formats.zim.titles import entry_title
 
@@ -98,6 +105,8 @@ def entry_document(entry: EntryContent, context: ZimContext) -> Document | ItemE
     """The Document of an article entry, or an ItemError saying why there is none."""
     if not entry.content.strip():
         return _problem(context, entry, "the entry is empty")
+    if entry.mimetype == CYCLOPEDIA_DOCUMENT:
+        return _exported_document(entry, context)
     try:
         title = entry_title(entry.title, entry.path, new_scheme=context.source.new_scheme)
         if entry.mimetype == "text/plain":
@@ -115,6 +124,16 @@ def entry_document(entry: EntryContent, context: ZimContext) -> Document | ItemE
         return _problem(context, entry, str(error))
     except (DocumentError, TitleError) as error:
         return _problem(context, entry, f"cannot convert: {error}")
+
+
+def _exported_document(entry: EntryContent, context: ZimContext) -> Document | ItemError:
+    """An article of a Cyclopedia export, as the exporting site held it: its Document, kept
+    beside the page, with the attribution and licence of its origin (trusted as a JSONL export
+    is: the archive says where each article came from)."""
+    try:
+        return document_from_data(json.loads(entry.content))
+    except (ValueError, DocumentError) as error:
+        return _problem(context, entry, f"the exported document cannot be read: {error}")
 
 
 def _facts(

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# What ``cyclopedia export --format zim`` writes (exports/zim.py, which keeps the same values):
+# its Scraper metadata, and each article's Document as JSON at this prefix + the article's path.
+# An EntryContent of that type carries the Document instead of the page.
+CYCLOPEDIA_SCRAPER = "cyclopedia export"
+CYCLOPEDIA_DOCUMENTS = "-/documents/"
+CYCLOPEDIA_DOCUMENT = "application/vnd.cyclopedia.document+json"
+
 
 @dataclass(frozen=True, slots=True)
 class ArchiveInfo:
