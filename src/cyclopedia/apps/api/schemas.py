@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import StringConstraints, model_validator
 
 # Query and body text: bounded, and never a NUL character (PostgreSQL refuses them).
 NO_NUL = r"^[^\x00]*$"
@@ -281,6 +281,12 @@ class SubmissionCreate(Schema):
         None, description="Front matter and body; by default the article's current text"
     )
     summary: Summary = ""
+
+    @model_validator(mode="after")
+    def _says_what(self) -> SubmissionCreate:
+        if self.article_id is None and not self.title.strip() and self.source_text is None:
+            raise ValueError("give article_id (an edit), or a title or source_text (a new one)")
+        return self
 
 
 class SubmissionUpdate(Schema):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.params.functions import Query
 
 from cyclopedia.apps.accounts.roles import can_review
@@ -92,7 +92,7 @@ def submission_list(
     response={201: SubmissionOut, **error_responses(400, 403, 404, 409)},
     summary="Start a draft: a new article, or an edit of a published one",
 )
-def submission_create(request: HttpRequest, body: SubmissionCreate) -> tuple[int, Any]:
+def submission_create(request: HttpRequest, body: SubmissionCreate) -> Status[dict[str, Any]]:
     user = writer_of(request)
     article = None
     if body.article_id is not None:
@@ -106,7 +106,7 @@ def submission_create(request: HttpRequest, body: SubmissionCreate) -> tuple[int
         source_text=body.source_text,
         summary=body.summary,
     )
-    return 201, _shown(request, submission)
+    return Status(201, _shown(request, submission))
 
 
 @router.get(
@@ -178,11 +178,13 @@ def submission_withdraw(request: HttpRequest, submission_id: Id, body: VersionIn
     response={201: SubmissionOut, **error_responses(400, 403, 404, 409)},
     summary="Comment on a submission (its author and reviewers)",
 )
-def submission_comment(request: HttpRequest, submission_id: Id, body: CommentIn) -> tuple[int, Any]:
+def submission_comment(
+    request: HttpRequest, submission_id: Id, body: CommentIn
+) -> Status[dict[str, Any]]:
     user = writer_of(request)
     submission = _visible(request, submission_id, user)
     services.submission_comment(submission=submission, actor=user, text=body.text)
-    return 201, _shown(request, submission)
+    return Status(201, _shown(request, submission))
 
 
 @router.get(
