@@ -127,8 +127,8 @@
         event.preventDefault(); mark((active + 1) % items.length);
       } else if (event.key === "ArrowUp" && items.length) {
         event.preventDefault(); mark(active <= 0 ? items.length - 1 : active - 1);
-      } else if (event.key === "Escape") {
-        close();
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault(); close();  // only the list: the typed words stay
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
         window.location.assign(items[active].querySelector("a").href);
