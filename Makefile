@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # PostgreSQL run of the test suite (pytest-django creates and drops test_<name>).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: serve test check lint typecheck layers test-sqlite test-postgres lock bench docs clean
+.PHONY: serve test check lint typecheck layers test-sqlite test-postgres lock bench docs openapi clean
 
 serve: $(VENV)/.serve-installed
 	$(BIN)/cyclopedia serve
@@ -38,6 +38,11 @@ test-postgres: $(VENV)/.dev-installed
 
 docs: $(VENV)/.dev-installed
 	$(BIN)/python -m cyclopedia.cli.reference > docs/cli.md
+
+# The API's OpenAPI schema, as tests/api/test_openapi.py compares it: run after an intended change.
+openapi: $(VENV)/.dev-installed
+	env -u DATABASE_URL CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/cyclopedia manage export_openapi_schema \
+		--api cyclopedia.apps.api.api.api --sorted --indent 2 --output tests/api/openapi.json
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

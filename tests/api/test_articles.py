@@ -31,12 +31,15 @@ def test_one_article_by_id_has_everything_and_its_attribution(
     assert data["title"] == "Basra"
     assert data["url"] == "http://testserver/wiki/Basra"
     assert data["revision_id"] == basra.published_revision_id
-    assert "Shatt al-Arab" in data["html"] and "<" in data["html"]
-    assert "Shatt al-Arab" in data["plain_text"] and "<p>" not in data["plain_text"]
+    assert "Shatt al-Arab" in data["html"]
+    assert "<" in data["html"]
+    assert "Shatt al-Arab" in data["plain_text"]
+    assert "<p>" not in data["plain_text"]
     assert data["infobox"]["title"] == "Someone"
     assert [f["label"] for f in data["infobox"]["fields"]] == ["Born", "Arrested"]
     (reference,) = data["references"]
-    assert reference["number"] == 1 and "gazetteer" in reference["html"]
+    assert reference["number"] == 1
+    assert "gazetteer" in reference["html"]
     assert data["categories"] == ["Cities in Iraq", "Ports"]
     assert data["aliases"] == [{"title": "Al-Basrah", "kind": "name"}]
     attribution = data["attribution"]
@@ -102,13 +105,15 @@ def test_list_filters_and_pages(anonymous: Api) -> None:
     assert titles(order="-updated")[0] == "Basra"
 
     first = body(anonymous.get("/api/v1/articles", {"limit": 2}))
-    assert first["count"] == 3 and len(first["results"]) == 2
+    assert first["count"] == 3
+    assert len(first["results"]) == 2
     assert first["next"] == "http://testserver/api/v1/articles?limit=2&offset=2"
     second = body(anonymous.get(first["next"]))
     assert [a["title"] for a in second["results"]] == ["Cairo"]
     assert second["next"] is None
     summary = second["results"][0]
-    assert summary["license"] == "CC-BY-4.0" and summary["source"] == "Web pages"
+    assert summary["license"] == "CC-BY-4.0"
+    assert summary["source"] == "Web pages"
     assert "html" not in summary
 
 
@@ -147,10 +152,13 @@ def test_revisions_list_one_revision_and_diffs(anonymous: Api) -> None:
     assert listed["count"] == 2
     newest, oldest = listed["results"]
     assert (newest["id"], oldest["id"]) == (new_id, old_id)
-    assert newest["current"] is True and oldest["current"] is False
-    assert newest["author"] == "Wikipedia (English)" and newest["author_is_user"] is False
+    assert newest["current"] is True
+    assert oldest["current"] is False
+    assert newest["author"] == "Wikipedia (English)"
+    assert newest["author_is_user"] is False
     assert newest["parent_id"] == old_id
-    assert newest["size"] > 0 and newest["size_change"] == len(" port")
+    assert newest["size"] > 0
+    assert newest["size_change"] == len(" port")
     assert newest["license"] == "CC-BY-SA-4.0"
 
     one = body(anonymous.get(f"/api/v1/articles/{article.pk}/revisions/{old_id}"))
@@ -186,16 +194,19 @@ def test_etag_and_304(anonymous: Api, basra: Article) -> None:
     path = f"/api/v1/articles/{basra.pk}"
     response = anonymous.get(path)
     etag = response["ETag"]
-    assert etag.startswith('"') and response["Cache-Control"] == "public, max-age=60"
+    assert etag.startswith('"')
+    assert response["Cache-Control"] == "public, max-age=60"
     assert "Authorization" in response["Vary"]
     again = anonymous.get(path, headers={"If-None-Match": etag})
-    assert again.status_code == 304 and again.content == b""
+    assert again.status_code == 304
+    assert again.content == b""
     assert again["ETag"] == etag
     assert anonymous.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
     # A change to the article changes the tag.
     publish("Basra", "Basra changed.", timestamp=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
     changed = anonymous.get(path, headers={"If-None-Match": etag})
-    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
     # Lists are tagged as well; errors are not cached.
     listed = anonymous.get("/api/v1/articles")
     assert (
@@ -203,5 +214,6 @@ def test_etag_and_304(anonymous: Api, basra: Article) -> None:
         == 304
     )
     missing = anonymous.get("/api/v1/articles/999999")
-    assert missing.status_code == 404 and not missing.has_header("ETag")
+    assert missing.status_code == 404
+    assert not missing.has_header("ETag")
     assert "no-store" in missing["Cache-Control"]

@@ -20,7 +20,8 @@ def test_search_and_suggestions(anonymous: Api) -> None:
     publish("Basra", aliases=("Al-Basrah",))
     publish("Andorra", "A small country. Not Basra.", license="CC-BY-SA-3.0")
     found = body(anonymous.get("/api/v1/search", {"q": "Basra"}))
-    assert found["total"] == 2 and found["page"] == 1
+    assert found["total"] == 2
+    assert found["page"] == 1
     assert {r["title"] for r in found["results"]} == {"Basra", "Andorra"}
     filtered = body(anonymous.get("/api/v1/search", {"q": "Basra", "license": "CC-BY-SA-3.0"}))
     assert [r["title"] for r in filtered["results"]] == ["Andorra"]
@@ -57,11 +58,13 @@ def test_facts_of_the_seed_article(anonymous: Api) -> None:
     (fact,) = born["results"]
     assert fact["article"]["id"] == article.pk
     assert (fact["date_display"], fact["date_precision"]) == ("1974", "year")
-    assert fact["date"] == "1974-01-01" and fact["date_end"] == "1974-12-31"
+    assert fact["date"] == "1974-01-01"
+    assert fact["date_end"] == "1974-12-31"
     ranged = body(anonymous.get("/api/v1/facts", {"from": "2007-03", "to": "2007-03"}))
     assert [(f["label"], f["date_display"]) for f in ranged["results"]] == [
         ("Arrested", "2007-03-20")
     ]
     bad = anonymous.get("/api/v1/facts", {"from": "someday"})
-    assert bad.status_code == 400 and "is not a date" in body(bad)["error"]
+    assert bad.status_code == 400
+    assert "is not a date" in body(bad)["error"]
     assert dt.date.fromisoformat(fact["date"]).year == 1974

@@ -32,8 +32,10 @@ def start(api: Api, **fields: Any) -> dict[str, Any]:
 def test_new_article_from_draft_to_published(alice: User, rita: User, bob: User) -> None:
     author = Api(secret(alice, "write"))
     draft = start(author, source_text=NEW_TEXT, summary="A bridge")
-    assert draft["state"] == "draft" and draft["kind"] == "new"
-    assert draft["author"] == "alice" and draft["title"] == "Shatt al-Arab Bridge"
+    assert draft["state"] == "draft"
+    assert draft["kind"] == "new"
+    assert draft["author"] == "alice"
+    assert draft["title"] == "Shatt al-Arab Bridge"
     assert [e["action"] for e in draft["events"]] == ["created"]
 
     # Nobody else sees the draft: not another user, not an anonymous reader, not the lists.
@@ -56,14 +58,18 @@ def test_new_article_from_draft_to_published(alice: User, rita: User, bob: User)
             path, {"version": 1, "source_text": NEW_TEXT + "\nIt opened in 1979.\n", "summary": "s"}
         )
     )
-    assert edited["version"] == 2 and "1979" in edited["source_text"]
+    assert edited["version"] == 2
+    assert "1979" in edited["source_text"]
     stale = author.put(path, {"version": 1, "source_text": NEW_TEXT})
-    assert stale.status_code == 409 and "changed since" in body(stale)["error"]
+    assert stale.status_code == 409
+    assert "changed since" in body(stale)["error"]
 
     undeclared = author.post(path + "/submit", {"version": 2, "license_declared": False})
-    assert undeclared.status_code == 409 and "declare" in body(undeclared)["error"]
+    assert undeclared.status_code == 409
+    assert "declare" in body(undeclared)["error"]
     submitted = body(author.post(path + "/submit", {"version": 2, "license_declared": True}))
-    assert submitted["state"] == "submitted" and submitted["license_declared"]
+    assert submitted["state"] == "submitted"
+    assert submitted["license_declared"]
 
     # Reviewers: the queue, the plan, a decision bound to the reviewed text.
     reviewer = Api(secret(rita, "write"))
@@ -71,13 +77,15 @@ def test_new_article_from_draft_to_published(alice: User, rita: User, bob: User)
     assert [s["id"] for s in queue["results"]] == [draft["id"]]
     assert Api(secret(bob)).get("/api/v1/submissions", {"view": "queue"}).status_code == 403
     plan = body(reviewer.get(path + "/approval"))
-    assert plan["current_revision_id"] is None and plan["conflicts"] == 0
+    assert plan["current_revision_id"] is None
+    assert plan["conflicts"] == 0
     decide = path + "/decision"
     wrong = reviewer.post(
         decide,
         {"decision": "approve", "version": plan["version"], "content_hash": "0" * 64},
     )
-    assert wrong.status_code == 409 and "changed" in body(wrong)["error"]
+    assert wrong.status_code == 409
+    assert "changed" in body(wrong)["error"]
     missing = reviewer.post(decide, {"decision": "approve", "version": plan["version"]})
     assert missing.status_code == 422
     assert (
@@ -103,7 +111,8 @@ def test_new_article_from_draft_to_published(alice: User, rita: User, bob: User)
             },
         )
     )
-    assert approved["state"] == "approved" and approved["reviewer"] == "rita"
+    assert approved["state"] == "approved"
+    assert approved["reviewer"] == "rita"
     article = Article.objects.get(title="Shatt al-Arab Bridge")
     assert approved["published_revision_id"] == article.published_revision_id
     shown = body(Api().get("/api/v1/articles/lookup", {"title": "Shatt al-Arab Bridge"}))
@@ -126,14 +135,16 @@ def test_edit_request_changes_reject_withdraw(alice: User, rita: User) -> None:
     author = Api(secret(alice, "write"))
     reviewer = Api(secret(rita, "write"))
     edit = start(author, article_id=basra.pk, summary="Typo")
-    assert edit["kind"] == "edit" and edit["base_revision_id"] == basra.published_revision_id
+    assert edit["kind"] == "edit"
+    assert edit["base_revision_id"] == basra.published_revision_id
     assert "Shatt al-Arab" in edit["source_text"]
     path = f"/api/v1/submissions/{edit['id']}"
     text = edit["source_text"].replace("a city", "a port city")
     author.put(path, {"version": 1, "source_text": text})
     author.post(path + "/submit", {"version": 2, "license_declared": True})
     no_reason = reviewer.post(path + "/decision", {"decision": "request_changes", "version": 3})
-    assert no_reason.status_code == 409 and "Say why" in body(no_reason)["error"]
+    assert no_reason.status_code == 409
+    assert "Say why" in body(no_reason)["error"]
     sent_back = body(
         reviewer.post(
             path + "/decision",
@@ -163,9 +174,11 @@ def test_edit_request_changes_reject_withdraw(alice: User, rita: User) -> None:
 def test_scopes_and_roles(alice: User, bob: User) -> None:
     reader = Api(secret(alice, "read"))
     refused = reader.post("/api/v1/submissions", {"title": "X"})
-    assert refused.status_code == 403 and "read scope" in body(refused)["error"]
+    assert refused.status_code == 403
+    assert "read scope" in body(refused)["error"]
     anonymous = Api().post("/api/v1/submissions", {"title": "X"})
-    assert anonymous.status_code == 401 and "write scope" in body(anonymous)["error"]
+    assert anonymous.status_code == 401
+    assert "write scope" in body(anonymous)["error"]
     assert Submission.objects.count() == 0
     # A contributor's write token cannot decide.
     draft = start(Api(secret(alice, "write")), title="Something new")

@@ -27,7 +27,8 @@ def browser(user: User, **extra: bool) -> Client:
 def test_make_a_token_on_the_profile_page_see_it_once_use_it(alice: User) -> None:
     client = browser(alice)
     page = client.get("/user/alice").content.decode()
-    assert 'id="api-tokens"' in page and "You have no API tokens." in page
+    assert 'id="api-tokens"' in page
+    assert "You have no API tokens." in page
     response = client.post("/api/tokens/create", {"name": "my script", "scope": "write"})
     assert response.status_code == 302
     assert response["Location"] == "/user/alice#api-tokens"
@@ -37,7 +38,8 @@ def test_make_a_token_on_the_profile_page_see_it_once_use_it(alice: User) -> Non
     # Shown once: the next view has only its name.
     assert not SECRET.findall(client.get("/user/alice").content.decode())
     token = ApiToken.objects.get()
-    assert token.scope == "write" and token.user == alice
+    assert token.scope == "write"
+    assert token.user == alice
     assert token.token_hash == hashlib.sha256(shown.encode()).hexdigest()
     assert shown not in str(ApiToken.objects.values_list())  # only the hash is kept
     assert body(Api(shown).get("/api/v1/submissions"))["count"] == 0
@@ -65,7 +67,8 @@ def test_revoke_and_the_token_stops_working(alice: User, bob: User) -> None:
     token.refresh_from_db()
     assert token.revoked is not None
     refused = Api(made).get("/api/v1/submissions")
-    assert refused.status_code == 401 and "not valid" in body(refused)["error"]
+    assert refused.status_code == 401
+    assert "not valid" in body(refused)["error"]
     # Reads that need no token still refuse a revoked one: the caller should know.
     assert Api(made).get("/api/v1/articles").status_code == 401
     assert "revoked" in browser(alice).get("/user/alice").content.decode()
@@ -76,7 +79,8 @@ def test_the_forms_need_post_csrf_and_a_login(alice: User) -> None:
     strict = browser(alice, enforce_csrf_checks=True)
     assert strict.post("/api/tokens/create", {"name": "x", "scope": "read"}).status_code == 403
     anonymous = Client().post("/api/tokens/create", {"name": "x", "scope": "read"})
-    assert anonymous.status_code == 302 and "/accounts/login" in anonymous["Location"]
+    assert anonymous.status_code == 302
+    assert "/accounts/login" in anonymous["Location"]
     assert ApiToken.objects.count() == 0
 
 

@@ -6,12 +6,21 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 # Query and body text: bounded, and never a NUL character (PostgreSQL refuses them).
 NO_NUL = r"^[^\x00]*$"
 Text = Annotated[str, StringConstraints(max_length=255, pattern=NO_NUL)]
 LongText = Annotated[str, StringConstraints(max_length=1000, pattern=NO_NUL)]
+# A date, or a date and time, in ISO 8601 (UTC when no zone is given).
+IsoDateTime = Annotated[
+    str,
+    StringConstraints(
+        max_length=40,
+        pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
+    ),
+]
 # Row ids: positive and within a 64-bit integer column.
 Id = Annotated[int, Field(ge=1, le=2**62)]
 MAX_LIMIT = 100
@@ -268,13 +277,18 @@ class ApprovalPlanOut(Schema):
     text: str = Field(description="What approving would publish now")
 
 
-# Request bodies.
+# Request bodies: plain pydantic models, which take JSON objects only (a ninja Schema also
+# reads attributes of other values: a string's .title would become a title).
+class In(BaseModel):
+    model_config = ConfigDict(str_max_length=2_000_000)
+
+
 SourceText = Annotated[str, StringConstraints(max_length=2_000_000)]
 Summary = Annotated[str, StringConstraints(max_length=500)]
 Comment = Annotated[str, StringConstraints(max_length=10_000)]
 
 
-class SubmissionCreate(Schema):
+class SubmissionCreate(In):
     article_id: Id | None = Field(None, description="The article to edit; none for a new one")
     title: Text = Field("", description="A new article's title (when no source_text is given)")
     source_text: SourceText | None = Field(
@@ -289,13 +303,13 @@ class SubmissionCreate(Schema):
         return self
 
 
-class SubmissionUpdate(Schema):
+class SubmissionUpdate(In):
     version: Id
     source_text: SourceText
     summary: Summary = ""
 
 
-class SubmissionSubmit(Schema):
+class SubmissionSubmit(In):
     version: Id
     license_declared: bool = Field(
         description="The text is your own or under a licence compatible with CC BY-SA 4.0, "
@@ -303,15 +317,15 @@ class SubmissionSubmit(Schema):
     )
 
 
-class VersionIn(Schema):
+class VersionIn(In):
     version: Id
 
 
-class CommentIn(Schema):
+class CommentIn(In):
     text: Comment
 
 
-class DecisionIn(Schema):
+class DecisionIn(In):
     decision: Literal["approve", "request_changes", "reject"]
     version: Id
     text: Comment = Field("", description="The reason (required unless approving) or a note")

@@ -34,16 +34,17 @@ def paged(
     return {"count": count, "limit": limit, "offset": offset, "next": following, "results": results}
 
 
-def aware(moment: dt.datetime | None, name: str) -> dt.datetime | None:
-    """A query's date and time in UTC (UTC when it names no zone)."""
-    if moment is None:
+def moment(value: str, name: str) -> dt.datetime | None:
+    """An ISO 8601 date or date and time from a query, in UTC (UTC when it names no zone)."""
+    if not value:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
     try:
-        return moment.astimezone(dt.UTC)
-    except OverflowError:
-        raise ApiError(422, f"{name} is out of range.") from None
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.UTC)
+        return parsed.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        raise ApiError(422, f"{name} is not a valid date and time: “{value[:40]}”.") from None
 
 
 def clean(value: str) -> str:

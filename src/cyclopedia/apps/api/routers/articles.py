@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
@@ -12,12 +11,13 @@ from ninja.params.functions import Query
 from cyclopedia.apps.api import present, selectors
 from cyclopedia.apps.api.auth import READ_SECURITY, read_auth
 from cyclopedia.apps.api.errors import error_responses
-from cyclopedia.apps.api.routers import aware, clean, paged
+from cyclopedia.apps.api.routers import clean, moment, paged
 from cyclopedia.apps.api.schemas import (
     ArticleList,
     ArticleOut,
     DiffOut,
     Id,
+    IsoDateTime,
     Limit,
     LongText,
     Offset,
@@ -61,7 +61,7 @@ def article_list(
     license: Text = Query("", description="An SPDX id, e.g. CC-BY-SA-4.0"),
     category: Text = Query("", description="A category's name"),
     language: Text = Query("", description="A language code, e.g. en"),
-    updated_since: dt.datetime | None = Query(None, description="Changed at or after (ISO 8601)"),
+    updated_since: IsoDateTime = Query("", description="Changed at or after (ISO 8601)"),
     order: Literal["title", "updated", "-updated", "id"] = "title",
 ) -> dict[str, Any]:
     found = selectors.articles_filtered(
@@ -69,7 +69,7 @@ def article_list(
         license=clean(license),
         category=clean(category),
         language=clean(language),
-        updated_since=aware(updated_since, "updated_since"),
+        updated_since=moment(updated_since, "updated_since"),
         order=order,
     )
     return paged(
