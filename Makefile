@@ -33,8 +33,14 @@ TEST_HOME := $(CURDIR)/var/test-home
 test-sqlite: $(VENV)/.dev-installed
 	env -u DATABASE_URL CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest
 
+# The browser tests (tests/browser) serve their own site on SQLite: they run in the SQLite pass only.
 test-postgres: $(VENV)/.dev-installed
-	DATABASE_URL=$(TEST_DATABASE_URL) CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest
+	DATABASE_URL=$(TEST_DATABASE_URL) CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest -m "not browser"
+
+# Only the browser tests: headless Chromium (Debian package chromium) against cyclopedia serve;
+# screenshots in var/browser-screenshots/.
+test-browser: $(VENV)/.dev-installed
+	env -u DATABASE_URL CYCLOPEDIA_HOME=$(TEST_HOME) $(BIN)/pytest tests/browser
 
 docs: $(VENV)/.dev-installed
 	$(BIN)/python -m cyclopedia.cli.reference > docs/cli.md

@@ -4,7 +4,8 @@ in headless Chromium driven by Playwright.
 Chromium is Debian's package (``apt-get install chromium``), used through ``executable_path``:
 Playwright downloads no browser. Without it the tests skip, except in CI (``CI`` set), where
 ``.ci/run`` installs it and a missing browser fails the run. They run once, on SQLite: the
-server has its own data directory, and ``make test-postgres`` leaves them out (``-m "not browser"``).
+server has its own data directory, and ``make test-postgres`` leaves them out
+(``-m "not browser"``).
 Screenshots go to ``var/browser-screenshots/`` (not committed).
 """
 
@@ -70,7 +71,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
         if process.poll() is not None:
             pytest.fail(f"cyclopedia serve exited ({process.returncode}):\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local)
+            with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -109,8 +110,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         _wait_until_up(url + "/", process, log)
         for command in (
             ["import", str(RTL_DUMP), "--language", "ar", "--workers", "1"],
-            ["user", "create", REVIEWER[0], "--role", "reviewer", "--email", "",
-             "--password", REVIEWER[1]],
+            [
+                "user",
+                "create",
+                REVIEWER[0],
+                "--role",
+                "reviewer",
+                "--email",
+                "",
+                "--password",
+                REVIEWER[1],
+            ],
         ):
             subprocess.run(
                 [*_cli(), *command], env=env, check=True, capture_output=True, timeout=300

@@ -39,7 +39,8 @@ def test_infobox_beside_the_lead_on_a_wide_screen(site: Site, new_page: Any) -> 
         }"""
     )
     beside = [line for line in lines if line["top"] < infobox["y"] + infobox["height"]]
-    assert beside and max(line["right"] for line in beside) <= infobox["x"]
+    assert beside
+    assert max(line["right"] for line in beside) <= infobox["x"]
     assert infobox["x"] > lead["x"] + 300
     assert infobox["y"] < lead["y"] + lead["height"]
     assert lead["y"] < infobox["y"] + infobox["height"]
@@ -64,7 +65,8 @@ def test_infobox_after_the_lead_on_a_phone(site: Site, new_page: Any) -> None:
     title = box(page, "h1")
     assert infobox["y"] >= last_of_lead["y"] + last_of_lead["height"]
     assert infobox["y"] > title["y"]
-    assert 0 <= infobox["x"] and infobox["x"] + infobox["width"] <= PHONE["width"]
+    assert infobox["x"] >= 0
+    assert infobox["x"] + infobox["width"] <= PHONE["width"]
     # After the infobox the contents, then the later sections; nothing scrolls sideways.
     assert box(page, ".toc")["y"] > infobox["y"] + infobox["height"]
     assert box(page, "#References")["y"] > box(page, ".toc")["y"]
@@ -119,7 +121,9 @@ def test_nested_contents_and_section_links(site: Site, new_page: Any) -> None:
     assert anchor.get_attribute("href") == target
     assert anchor.get_attribute("aria-label").startswith("Link to the section")
     page.locator("#Life").hover()
-    assert page.locator("#Life > a.heading-anchor").evaluate("a => getComputedStyle(a).opacity") == "1"
+    assert (
+        page.locator("#Life > a.heading-anchor").evaluate("a => getComputedStyle(a).opacity") == "1"
+    )
     page.locator("#Life > a.heading-anchor").click()
     page.wait_for_function("location.hash === '#Life'")
     screenshot(page, "sections-1366x900")
@@ -278,7 +282,8 @@ def test_rtl_article_is_laid_out_right_to_left(
             return [block.right - text.right, text.left - block.left];
         }"""
     )
-    assert right_gap < 2 and left_gap > 100
+    assert right_gap < 2
+    assert left_gap > 100
     first = page.locator(".article__body > p").first
     assert first.evaluate("p => getComputedStyle(p).direction") == "rtl"
     if viewport is DESKTOP:
@@ -306,15 +311,40 @@ def test_print_layout(site: Site, new_page: Any) -> None:
     )
     assert shown, "the article has outside links"
     for href, after in shown:
-        assert after == f'" (" attr(href) ")"' or href in after, (href, after)
+        assert after == '" (" attr(href) ")"' or href in after, (href, after)
     repeated = page.evaluate(
         """() => [...document.querySelectorAll('a[data-url-shown]')].map(
             a => getComputedStyle(a, '::after').content)"""
     )
-    assert repeated and set(repeated) == {"none"}
+    assert repeated
+    assert set(repeated) == {"none"}
     screenshot(page, "article-print-media-1366x900")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     from tests.browser.conftest import SCREENSHOTS
 
     (SCREENSHOTS / "article-print.pdf").write_bytes(pdf)
+
+
+def test_skip_link_and_visible_focus(site: Site, new_page: Any) -> None:
+    page = new_page(viewport=PHONE)
+    page.goto(site(SEED))
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("a => a === document.activeElement")
+    skip_box = box(page, ".skip-link")
+    assert skip_box["x"] >= 0
+    assert skip_box["y"] >= 0
+    outline = "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    assert skip.evaluate(outline) == "solid 3px"
+    screenshot(page, "skip-link-390x844")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#content'")
+    # The next Tab goes on from the main content, past the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    assert page.evaluate(f"({outline})(document.activeElement)") == "solid 3px"
+    # One h1 and the landmarks.
+    assert page.locator("h1").count() == 1
+    for role in ("banner", "main", "contentinfo", "search"):
+        assert page.get_by_role(role).count() >= 1, role
