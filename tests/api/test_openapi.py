@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -55,7 +58,18 @@ schema.config.generation.update(allow_extra_parameters=False)
 
 
 @pytest.fixture
-def writer(db: Any, settings: Any) -> str:
+def _connection_kept() -> Iterator[None]:
+    """Calls through the WSGI handler must not close the test's database connection at the end
+    of each request (Django's test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def writer(db: Any, settings: Any, _connection_kept: None) -> str:
     """Some published content, and a reviewer's write token for the requests."""
     settings.API_RATE_LIMITS = {"address": (100_000, 60), "token": (100_000, 60)}
     publish("Basra", categories=("Ports",))
