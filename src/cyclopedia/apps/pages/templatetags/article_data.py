@@ -15,8 +15,11 @@ register = template.Library()
 
 # Languages written right to left (ISO 639 codes as Wikimedia uses them, base subtag only).
 RTL_LANGUAGES = frozenset(
-    "ar arc arz azb bcc bqi ckb dv fa glk he khw ks lrc mzn nqo pnb ps sd skr ug ur yi".split()
-)
+    {
+        "ar", "arc", "arz", "azb", "bcc", "bqi", "ckb", "dv", "fa", "glk", "he", "khw",
+        "ks", "lrc", "mzn", "nqo", "pnb", "ps", "sd", "skr", "ug", "ur", "yi",
+    }
+)  # fmt: skip
 
 
 @register.simple_tag
