@@ -79,7 +79,14 @@ def test_what_links_here_lists_linking_articles(client: Client) -> None:
 def test_longer_articles_show_contents_and_categories(client: Client) -> None:
     publish("Asa'ib Ahl al-Haq", BODY, categories=("Militant groups", "Iraq"))
     page = lxml.html.fromstring(client.get("/wiki/Asa'ib_Ahl_al-Haq").content)
-    assert page.xpath('//nav[@class="toc"]//a/@href') == ["#History", "#Organisation", "#Legacy"]
+    # The body's sections, then the page's own: categories, source and licence.
+    assert page.xpath('//nav[@class="toc"]//a/@href') == [
+        "#History",
+        "#Organisation",
+        "#Legacy",
+        "#categories-heading",
+        "#attribution-heading",
+    ]
     assert page.xpath('//h2[@id="History"]/text()') == ["History"]
     assert page.xpath('//section[@class="categories"]//li/a/text()') == ["Iraq", "Militant groups"]
     assert page.xpath('//section[@class="categories"]//li/a/@href') == [

@@ -79,10 +79,25 @@ def test_no_serious_violation_when_logged_in(site: Site, new_page: Any, scheme: 
     page = new_page(viewport=DESKTOP, color_scheme=scheme)
     log_in(page, site)
     found = {}
+    # A proposed edit of the seed article, so that the queue and a submission have content.
+    page.goto(site("/edit/Qais_al-Khazali"))
+    source = page.get_by_label("Article source")
+    source.fill(source.input_value() + "\n\nA sentence added in the browser test.")
+    page.get_by_role("button", name="Show preview").click()
+    page.wait_for_load_state()
+    found["editor-preview"] = blocking(axe(page, f"editor-preview-{scheme}"))
+    page.get_by_label("Edit summary").fill("Browser test")
+    page.locator("input[name=license_declared]").check()
+    page.get_by_role("button", name="Submit for review").click()
+    page.wait_for_load_state()
+    found["submission"] = blocking(axe(page, f"submission-{scheme}"))
     for name, path in {**LOGGED_IN_PAGES, "article-logged-in": PAGES["article"]}.items():
         page.goto(site(path))
         found[name] = blocking(axe(page, f"{name}-{scheme}"))
-    assert found == {key: [] for key in [*LOGGED_IN_PAGES, "article-logged-in"]}
+        if name == "review":
+            assert page.get_by_text("Qais al-Khazali").count() >= 1
+    names = ["editor-preview", "submission", *LOGGED_IN_PAGES, "article-logged-in"]
+    assert found == {key: [] for key in names}
     assert page.errors == []
 
 
