@@ -20,6 +20,7 @@ weights, so that importance (incoming links) ranges from 0 to thousands. Then, p
 
     .venv/bin/python bench/search_speed.py [--articles 100000] [--backends sqlite,postgresql]
         [--repeat 3] [--duration 10] [--runs 3] [--connections 16] [--workers 4] [--no-wrk]
+        [--keep]
 """
 
 from __future__ import annotations
@@ -650,6 +651,9 @@ def main() -> None:
     parser.add_argument("--wrk-queries", type=int, default=40)
     parser.add_argument("--no-wrk", action="store_true")
     parser.add_argument(
+        "--keep", action="store_true", help="keep the data directories (printed) for profiling"
+    )
+    parser.add_argument(
         "--postgres", default="postgres://postgres@127.0.0.1:5432/postgres", help="server to use"
     )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -709,10 +713,14 @@ def main() -> None:
             finally:
                 if vendor == "postgresql":
                     postgres(args.postgres, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-                shutil.rmtree(home, ignore_errors=True)
+                if not args.keep:
+                    shutil.rmtree(home, ignore_errors=True)
             print(f"  {vendor} done in {time.perf_counter() - began:,.0f} s")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     print(f"summary ({args.articles:,} articles). Goals: results p95 < 50 ms, suggestions p95 < 10")
     print(f"ms, /search at least 10 x kiwix-serve's ~75 req/s = {GOALS['rps']:.0f} req/s:")
     for vendor, result in summary.items():

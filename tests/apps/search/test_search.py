@@ -7,10 +7,12 @@ from django.db import transaction
 
 from cyclopedia.apps.articles.models import Revision
 from cyclopedia.apps.articles.services import alias_import
-from cyclopedia.apps.search.backends import Filters
+from cyclopedia.apps.search import selectors
+from cyclopedia.apps.search.backends import Filters, base
 from cyclopedia.apps.search.models import SearchEntry
 from cyclopedia.apps.search.selectors import PER_PAGE, search_go, search_run
 from cyclopedia.apps.search.services import search_index_articles, search_reindex
+from cyclopedia.document import Infobox, InfoboxField
 
 from .conftest import Publish
 
@@ -217,3 +219,38 @@ def test_the_snippet_shows_a_match_deep_in_a_long_body(publish: Publish) -> None
     snippet = search_run(q="zanzibar").results[0].snippet
     assert "<mark>Zanzibar</mark>" in snippet
     assert "treaty" in snippet
+
+
+def test_a_very_common_query_ranks_its_matches_in_the_weighted_fields_first(
+    publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past RANK_CAP matches, the ones about the word (in a title, a name, the infobox or the
+    categories) come first, by relevance; the ones that only mention it follow; every match is
+    reachable page after page, once."""
+    monkeypatch.setattr(base, "RANK_CAP", 3)
+    for n in range(8):
+        publish(f"Mention {n}", "Ordinary text that mentions a harbour once.")
+    publish("Harbour", "A harbour is a sheltered body of water.")
+    publish("Old Harbour Town", "A town by the sea.")
+    publish("Port city", "A city.", infobox=Infobox((InfoboxField("Type", "harbour"),)))
+    found = search_run(q="harbour")
+    assert found.total == 11
+    assert found.total_exact
+    order = [r.article.title for r in found.results]
+    assert order[0] == "Harbour"  # the title, exactly
+    assert set(order[1:3]) == {"Old Harbour Town", "Port city"}
+    assert sorted(order[3:]) == [f"Mention {n}" for n in range(8)]
+    monkeypatch.setattr(selectors, "PER_PAGE", 4)
+    seen = [r.article.title for p in (1, 2, 3) for r in search_run(q="harbour", page=p).results]
+    assert sorted(seen) == sorted(order)
+
+
+def test_a_total_past_the_count_cap_says_more_than(
+    publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(base, "COUNT_CAP", 4)
+    for n in range(6):
+        publish(f"Item {n}", "Frequent word.")
+    found = search_run(q="frequent")
+    assert (found.total, found.total_exact) == (4, False)
+    assert len(found.results) == 6

@@ -92,7 +92,7 @@ def fold(text: str) -> str:
     text = normalize_apostrophes(text).replace("'", "")
     text = _strip_marks(text).casefold()
     # Letters that have no decomposition but are read as a base letter.
-    text = text.translate(_BASE_LETTERS)
+    text = text.translate(BASE_LETTERS)
     return " ".join(_WORD.findall(text))
 
 
@@ -115,7 +115,7 @@ _SPECIALS = {
     "ŧ": "t",
     "ß": "ss",
 }
-_BASE_LETTERS = str.maketrans(_SPECIALS)
+BASE_LETTERS = str.maketrans(_SPECIALS)
 _SPECIAL_CLASS = "".join(
     ch for ch in "".join(_SPECIALS) + "".join(_SPECIALS).upper() if ord(ch) > 127
 )

@@ -50,6 +50,7 @@ class SearchPage:
     filters: Filters
     results: list[Result] = field(default_factory=list)
     total: int = 0
+    total_exact: bool = True  # False: more than ``total`` articles match
     page: int = 1
     per_page: int = PER_PAGE
     did_you_mean: str = ""
@@ -115,6 +116,7 @@ def search_run(*, q: str, filters: Filters | None = None, page: int = 1) -> Sear
         filters=filters,
         results=results,
         total=found.total,
+        total_exact=found.total_exact,
         page=page,
         did_you_mean=suggestion,
     )

@@ -10,17 +10,22 @@ PostgreSQL behave the same.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models.functions import Substr
 
 from cyclopedia.apps.articles.models import Article, Category, Revision, Source
-from cyclopedia.apps.search.models import SearchTitle, SearchWord
+from cyclopedia.apps.search.models import SearchEntry, SearchTitle, SearchWord
 from cyclopedia.apps.search.query import ParsedQuery
+from cyclopedia.apps.search.snippets import SCAN_CHARS, snippets
 
 # A folded prefix's upper bound: above every string that starts with it (byte order).
 PREFIX_END = "\U0010ffff"
+# Titles and aliases that are, or start with, the query and come first: at most this many.
+MAX_TIERED = 20
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,14 @@ class Hit:
 class HitPage:
     hits: list[Hit]
     total: int
+    total_exact: bool = True  # False: at least ``total`` articles match (COUNT_CAP)
+
+
+# Matches are counted up to this many; past it the total is "more than" (pages stop long before).
+COUNT_CAP = 10_000
+# Ranking (BM25, ts_rank) costs a read of each match's positions: a query matching more articles
+# than this is ranked among its matches in fewer fields (see SearchBackend.search).
+RANK_CAP = 1_000
 
 
 @dataclass(frozen=True)
@@ -60,15 +73,100 @@ class TitleCandidate:
 
 
 class SearchBackend(ABC):
+    """Ranking: titles and aliases that are the query, or start with it, first (tiers 0 to 2,
+    see :meth:`_tiers`), then relevance. Relevance is the database's own (BM25 on SQLite,
+    ``ts_rank`` on PostgreSQL) over every match when there are at most :data:`RANK_CAP`; a
+    query matching more (common words) is ranked among the articles that match it in their
+    title, names, infobox or categories (the heavily weighted fields), then in their titles and
+    names only, whichever is the first to have at most :data:`RANK_CAP` matches; articles that
+    match only elsewhere follow in index order. The cost of a query so stays bounded whatever
+    the size of the encyclopedia, and what a common word finds first is still what is about it.
+    """
+
     vendor: str
 
-    @abstractmethod
-    def search(
-        self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int
-    ) -> HitPage: ...
+    def search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
+        with self._reading():
+            return self._search(query, filters, offset=offset, limit=limit)
+
+    def _reading(self) -> AbstractContextManager[object]:
+        """What the queries of one search run in (PostgreSQL sets its planner up once)."""
+        return nullcontext()
+
+    def _search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
+        total = self._count_upto(query, filters, 0, COUNT_CAP + 1)
+        if total == 0:
+            return HitPage(hits=[], total=0)
+        exact = total <= COUNT_CAP
+        total = min(total, COUNT_CAP)
+        need = offset + limit
+        tiers = self._tiers(query, filters)
+        ranked: list[tuple[int, float]] = []
+        for level in range(self.levels):
+            if level == 0 and total <= RANK_CAP:
+                ranked = self._ranked(query, filters, level, need + len(tiers))
+                break
+            if level and self._count_upto(query, filters, level, RANK_CAP + 1) <= RANK_CAP:
+                ranked = self._ranked(query, filters, level, need + len(tiers))
+                break
+        scores = dict(ranked)
+        missing = [i for i in tiers if i not in scores]
+        scores.update(self._scores(query, missing))
+        order = sorted(tiers, key=lambda i: (tiers[i], -scores.get(i, 0.0), i))
+        order += [i for i, _ in ranked if i not in tiers]
+        if len(order) < need:
+            taken = set(order)
+            more = self._index_order(query, filters, need + len(taken))
+            order += [i for i in more if i not in taken][: need - len(order)]
+        page = order[offset:need]
+        snippets = self._snippets(query, page)
+        hits = [
+            Hit(
+                article_id=i,
+                score=scores.get(i, 0.0),
+                snippet=snippets.get(i, ""),
+                tier=tiers.get(i, 3),
+            )
+            for i in page
+        ]
+        return HitPage(hits=hits, total=total, total_exact=exact)
+
+    def count(self, query: ParsedQuery, filters: Filters) -> int:
+        """How many published articles match (up to COUNT_CAP + 1)."""
+        with self._reading():
+            return self._count_upto(query, filters, 0, COUNT_CAP + 1)
+
+    # What each database answers with its own full-text machinery. ``level`` 0 is the whole
+    # text, 1 the heavily weighted fields (title, names, infobox, categories), 2 titles and
+    # names only.
+    levels = 3
 
     @abstractmethod
-    def count(self, query: ParsedQuery, filters: Filters) -> int: ...
+    def _count_upto(self, query: ParsedQuery, filters: Filters, level: int, cap: int) -> int:
+        """How many articles match at this level, counting no further than ``cap``."""
+
+    @abstractmethod
+    def _ranked(
+        self, query: ParsedQuery, filters: Filters, level: int, limit: int
+    ) -> list[tuple[int, float]]:
+        """The ``limit`` best matches at this level with their scores (higher is better)."""
+
+    @abstractmethod
+    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
+        """The scores of these articles, those that match the query."""
+
+    @abstractmethod
+    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
+        """Matches in the index's own order (cheap: no ranking)."""
+
+    def _snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
+        """A snippet of each article's text around what the query found (snippets.py)."""
+        if not ids:
+            return {}
+        bodies = SearchEntry.objects.filter(article_id__in=ids).values_list(
+            "article_id", Substr("body", 1, SCAN_CHARS)
+        )
+        return snippets({int(i): str(body) for i, body in bodies}, query=query)
 
     @abstractmethod
     def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
@@ -113,31 +211,42 @@ class SearchBackend(ABC):
         params = [first, first + PREFIX_END, len(word) - 1, len(word) + 1, limit]
         return [(str(w), int(f)) for w, f in self._rows(sql, params)]
 
-    def _tier_sql(self, id_column: str) -> str:
-        """A rank tier from five parameters: the query folded and as typed, folded again, and
-        its prefix bounds.
-
-        0: a title or alias is the query as typed; 1: the same once folded (case, accents,
-        punctuation aside); 2: a title or alias starts with it; 3: the text matches.
-        """
-        table = SearchTitle._meta.db_table
-        # Uncorrelated subqueries: each is read once (a few rows, by index), not once per match.
-        return f"""CASE
-            WHEN {id_column} IN (SELECT t.article_id FROM {table} t
-                                 WHERE t.folded = %s AND t.title = %s) THEN 0
-            WHEN {id_column} IN (SELECT t.article_id FROM {table} t WHERE t.folded = %s) THEN 1
-            WHEN {id_column} IN (SELECT t.article_id FROM {table} t
-                                 WHERE {self._prefix_condition()}) THEN 2
-            ELSE 3 END"""
-
-    def _tier_params(self, query: ParsedQuery) -> list[object]:
+    def _tiers(self, query: ParsedQuery, filters: Filters) -> dict[int, int]:
+        """Articles whose title or an alias is the query as typed (0), the query folded (1), or
+        starts with it (2), that match the query and pass the filters: a few, by index."""
         folded = query.folded
-        if not folded:  # an empty fold matches no title (titles are never empty)
-            return [""] * 5
-        return [folded, query.text, folded, folded, folded + PREFIX_END]
+        if not folded:
+            return {}
+        table = SearchTitle._meta.db_table
+        sql = f"""
+            SELECT t.article_id, min(CASE WHEN t.folded = %s AND t.title = %s THEN 0
+                                          WHEN t.folded = %s THEN 1 ELSE 2 END)
+            FROM {table} t WHERE {self._prefix_condition()}
+            GROUP BY t.article_id ORDER BY 2, max(t.importance) DESC LIMIT %s"""
+        params = [folded, query.text, folded, folded, folded + PREFIX_END, MAX_TIERED]
+        tiers = {int(i): int(tier) for i, tier in self._rows(sql, params)}
+        if not tiers:
+            return {}
+        matching = set(self._scores(query, list(tiers)))
+        if filters:
+            matching &= self._passing(list(matching), filters)
+        return {i: tier for i, tier in tiers.items() if i in matching}
+
+    def _passing(self, ids: list[int], filters: Filters) -> set[int]:
+        """Those of these articles that pass the filters."""
+        if not ids:
+            return set()
+        joins, condition, params = self._filter_sql("x.id", filters)
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"""SELECT x.id FROM {Article._meta.db_table} x {joins}
+                  WHERE x.id IN ({marks}) {condition}"""
+        return {int(row[0]) for row in self._rows(sql, [*ids, *params])}
 
     def _filter_sql(self, id_column: str, filters: Filters) -> tuple[str, str, list[object]]:
-        """JOINs and WHERE conditions that keep published articles passing the filters."""
+        """JOINs and WHERE conditions that keep the articles passing the filters (none without
+        filters: only published articles are in the index)."""
+        if not filters:
+            return "", "", []
         articles, revisions = Article._meta.db_table, Revision._meta.db_table
         joins = (
             f" JOIN {articles} a ON a.id = {id_column}"

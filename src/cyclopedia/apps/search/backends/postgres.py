@@ -1,30 +1,18 @@
-"""Search on PostgreSQL: a weighted ``tsvector`` with GIN, ``ts_rank``, ``ts_headline``, and
+"""Search on PostgreSQL: weighted ``tsvector`` columns with GIN indexes, ``ts_rank``, and
 ``pg_trgm`` for typos."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from cyclopedia.apps.search.backends.base import (
-    Filters,
-    Hit,
-    HitPage,
-    SearchBackend,
-    TitleCandidate,
-)
-from cyclopedia.apps.search.folding import MARK_END, MARK_START, fold
+from cyclopedia.apps.search.backends.base import Filters, SearchBackend, TitleCandidate
 from cyclopedia.apps.search.query import ParsedQuery, Term
 
-_HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
-    "MaxFragments=1, FragmentDelimiter=…"
-)
-# Snippet windows (see PostgresBackend._headlines).
-_SCAN_CHARS = 100_000
-_BEFORE_CHARS = 200
-_WINDOW_CHARS = 800
+# The tsvector searched at each level (SearchBackend.search): all, the weighted fields, the names.
+_LEVEL_COLUMNS = ("document", "head", "names")
 
 
 def _phrase(text: str, prefix: bool) -> str:
@@ -54,34 +42,47 @@ def tsquery_text(query: ParsedQuery) -> str:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
+    def _count_upto(self, query: ParsedQuery, filters: Filters, level: int, cap: int) -> int:
         joins, condition, params = self._filter_sql("e.article_id", filters)
-        text = tsquery_text(query)
+        column = _LEVEL_COLUMNS[level]
         sql = f"""
-            SELECT e.article_id, ts_rank(e.document, q, 1) AS score,
-                   {self._tier_sql("e.article_id")} AS tier, count(*) OVER () AS total
-            FROM search_searchentry e CROSS JOIN to_tsquery('cyclopedia', %s) q {joins}
-            WHERE e.document @@ q {condition}
-            ORDER BY tier, score DESC, e.article_id
-            LIMIT %s OFFSET %s"""
-        rows = self._indexed_rows(sql, [*self._tier_params(query), text, *params, limit, offset])
-        if not rows:
-            total = self.count(query, filters) if offset else 0
-            return HitPage(hits=[], total=total)
-        snippets = self._headlines(query, text, [int(row[0]) for row in rows])
-        hits = [
-            Hit(
-                article_id=int(row[0]),
-                score=float(row[1]),
-                snippet=snippets.get(int(row[0]), ""),
-                tier=int(row[2]),
-            )
-            for row in rows
-        ]
-        return HitPage(hits=hits, total=int(rows[0][3]))
+            SELECT count(*) FROM (
+                SELECT 1 FROM search_searchentry e {joins}
+                WHERE e.{column} @@ to_tsquery('cyclopedia', %s) {condition} LIMIT %s) s"""
+        return int(self._rows(sql, [tsquery_text(query), *params, cap])[0][0])
 
-    def _indexed_rows(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-        """Rows of a full-text query, read through the GIN index.
+    def _ranked(
+        self, query: ParsedQuery, filters: Filters, level: int, limit: int
+    ) -> list[tuple[int, float]]:
+        joins, condition, params = self._filter_sql("e.article_id", filters)
+        column = _LEVEL_COLUMNS[level]
+        sql = f"""
+            SELECT e.article_id, ts_rank(e.{column}, q, 1) AS score
+            FROM search_searchentry e CROSS JOIN to_tsquery('cyclopedia', %s) q {joins}
+            WHERE e.{column} @@ q {condition}
+            ORDER BY score DESC, e.article_id LIMIT %s"""
+        rows = self._rows(sql, [tsquery_text(query), *params, limit])
+        return [(int(i), float(score)) for i, score in rows]
+
+    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
+        if not ids:
+            return {}
+        sql = """
+            SELECT e.article_id, ts_rank(e.document, q, 1)
+            FROM search_searchentry e CROSS JOIN to_tsquery('cyclopedia', %s) q
+            WHERE e.article_id = ANY(%s) AND e.document @@ q"""
+        return {int(i): float(s) for i, s in self._rows(sql, [tsquery_text(query), ids])}
+
+    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
+        joins, condition, params = self._filter_sql("e.article_id", filters)
+        sql = f"""
+            SELECT e.article_id FROM search_searchentry e {joins}
+            WHERE e.document @@ to_tsquery('cyclopedia', %s) {condition} LIMIT %s"""
+        return [int(row[0]) for row in self._rows(sql, [tsquery_text(query), *params, limit])]
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One search's queries, read through the GIN indexes.
 
         The planner prices the index's rows as cheap to reach and a whole-table scan as cheap
         to filter, not seeing that each row's ``tsvector`` is stored out of line and must be
@@ -90,36 +91,7 @@ class PostgresBackend(SearchBackend):
         """
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, params)
-            return list(cursor.fetchall())
-
-    def _headlines(self, query: ParsedQuery, text: str, ids: list[int]) -> dict[int, str]:
-        """Snippets around the first place the query's longest word is found in each body.
-
-        ts_headline parses all the text it is given, so it is given a window: from a little
-        before that place (found in the body's first :data:`_SCAN_CHARS`, folded), or from the
-        start of the body.
-        """
-        if not ids:
-            return {}
-        words = sorted(query.words(), key=len, reverse=True)
-        anchor = fold(words[0]) if words else ""
-        sql = """
-            SELECT e.article_id, ts_headline('cyclopedia', substr(e.body, greatest(1,
-                       strpos(lower(unaccent(left(e.body, %s))), %s) - %s), %s),
-                   to_tsquery('cyclopedia', %s), %s)
-            FROM search_searchentry e WHERE e.article_id = ANY(%s)"""
-        params = [_SCAN_CHARS, anchor or "\n", _BEFORE_CHARS, _WINDOW_CHARS]
-        rows = self._rows(sql, [*params, text, _HEADLINE_OPTIONS, ids])
-        return {int(article_id): str(snippet) for article_id, snippet in rows}
-
-    def count(self, query: ParsedQuery, filters: Filters) -> int:
-        joins, condition, params = self._filter_sql("e.article_id", filters)
-        sql = f"""
-            SELECT count(*) FROM search_searchentry e
-            CROSS JOIN to_tsquery('cyclopedia', %s) q {joins}
-            WHERE e.document @@ q {condition}"""
-        return int(self._indexed_rows(sql, [tsquery_text(query), *params])[0][0])
+            yield
 
     def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
         if len(folded) < 3:

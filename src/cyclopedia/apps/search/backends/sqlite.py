@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from cyclopedia.apps.search.backends.base import (
-    Filters,
-    Hit,
-    HitPage,
-    SearchBackend,
-    TitleCandidate,
-)
-from cyclopedia.apps.search.folding import MARK_END, MARK_START
+from cyclopedia.apps.search.backends.base import Filters, SearchBackend, TitleCandidate
 from cyclopedia.apps.search.query import ParsedQuery, Term
 
 # Column weights of search_fts: title, aliases, meta (infobox, categories), body, extra.
 _BM25 = "bm25(search_fts, 10.0, 6.0, 2.0, 1.0, 1.0)"
-_SNIPPET_TOKENS = 28
 _MAX_TRIGRAMS = 24
 
 
@@ -44,50 +36,45 @@ def _trigram_expression(text: str) -> str:
     return " OR ".join(f'"{gram}"' for gram in grams[:_MAX_TRIGRAMS])
 
 
+# The columns searched at each level (SearchBackend.search): all, the weighted ones, the names.
+_LEVEL_COLUMNS = ("", "{title aliases meta} : ", "{title aliases} : ")
+
+
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
-        joins, condition, params = self._filter_sql("f.rowid", filters)
-        # Rank every match (and count them in the same pass), keep one page...
-        sql = f"""
-            SELECT id, score, tier, count(*) OVER () AS total FROM (
-                SELECT f.rowid AS id, {_BM25} AS score, {self._tier_sql("f.rowid")} AS tier
-                FROM search_fts f {joins}
-                WHERE search_fts MATCH %s {condition}
-            )
-            ORDER BY tier, score, id
-            LIMIT %s OFFSET %s"""
-        match = match_expression(query)
-        rows = self._rows(sql, [*self._tier_params(query), match, *params, limit, offset])
-        if not rows:
-            total = self.count(query, filters) if offset else 0
-            return HitPage(hits=[], total=total)
-        # ...then make snippets for that page only: snippet() reads and tokenizes a whole body.
-        ids = [int(row[0]) for row in rows]
-        marks = ", ".join(["%s"] * len(ids))
-        snippets = dict(
-            self._rows(
-                f"""SELECT rowid, snippet(search_fts, 3, %s, %s, '…', {_SNIPPET_TOKENS})
-                    FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({marks})""",
-                [MARK_START, MARK_END, match, *ids],
-            )
-        )
-        hits = [
-            Hit(
-                article_id=int(row[0]),
-                score=-float(row[1]),
-                snippet=str(snippets.get(row[0], "")),
-                tier=int(row[2]),
-            )
-            for row in rows
-        ]
-        return HitPage(hits=hits, total=int(rows[0][3]))
+    def _match(self, query: ParsedQuery, level: int) -> str:
+        return _LEVEL_COLUMNS[level] + match_expression(query)
 
-    def count(self, query: ParsedQuery, filters: Filters) -> int:
+    def _count_upto(self, query: ParsedQuery, filters: Filters, level: int, cap: int) -> int:
         joins, condition, params = self._filter_sql("f.rowid", filters)
-        sql = f"SELECT count(*) FROM search_fts f {joins} WHERE search_fts MATCH %s {condition}"
-        return int(self._rows(sql, [match_expression(query), *params])[0][0])
+        sql = f"""SELECT count(*) FROM (SELECT 1 FROM search_fts f {joins}
+                  WHERE search_fts MATCH %s {condition} LIMIT %s)"""
+        return int(self._rows(sql, [self._match(query, level), *params, cap])[0][0])
+
+    def _ranked(
+        self, query: ParsedQuery, filters: Filters, level: int, limit: int
+    ) -> list[tuple[int, float]]:
+        joins, condition, params = self._filter_sql("f.rowid", filters)
+        sql = f"""SELECT f.rowid, {_BM25} AS score FROM search_fts f {joins}
+                  WHERE search_fts MATCH %s {condition} ORDER BY score, f.rowid LIMIT %s"""
+        rows = self._rows(sql, [self._match(query, level), *params, limit])
+        return [(int(i), -float(score)) for i, score in rows]
+
+    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
+        if not ids:
+            return {}
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"""SELECT rowid, {_BM25} FROM search_fts
+                  WHERE search_fts MATCH %s AND rowid IN ({marks})"""
+        rows = self._rows(sql, [self._match(query, 0), *ids])
+        return {int(i): -float(score) for i, score in rows}
+
+    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
+        joins, condition, params = self._filter_sql("f.rowid", filters)
+        sql = f"""SELECT f.rowid FROM search_fts f {joins}
+                  WHERE search_fts MATCH %s {condition} LIMIT %s"""
+        return [int(row[0]) for row in self._rows(sql, [self._match(query, 0), *params, limit])]
 
     def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
         if len(folded) < 3:
