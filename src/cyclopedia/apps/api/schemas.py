@@ -173,6 +173,9 @@ class SearchResultOut(Schema):
 class SearchOut(Schema):
     query: str
     total: int
+    total_exact: bool = Field(
+        description="False when more articles match than were counted (at least `total`)"
+    )
     page: int
     pages: int
     per_page: int

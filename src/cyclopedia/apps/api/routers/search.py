@@ -53,6 +53,7 @@ def search(
     return {
         "query": found.query.text,
         "total": found.total,
+        "total_exact": found.total_exact,
         "page": found.page,
         "pages": found.pages,
         "per_page": found.per_page,
