@@ -47,28 +47,38 @@ class Budget:
     memory_bytes: int = DEFAULT_MEMORY_BYTES
 
 
+# How often the time-budget alarm rings again once the budget is spent (time_budget).
+REPEAT_SECONDS = 0.05
+
+
 class OverBudget(Exception):
     """A page took longer than its time budget."""
-
-
-def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise OverBudget
 
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise OverBudget after ``seconds``, in the main thread (signals reach no other).
 
-    Off the main thread there is no budget. A timer the caller had set is restored afterwards,
-    less the time spent here.
+    The alarm raises where Python happens to be when it rings. Where that is a callback whose
+    exceptions Python ignores (a gc callback, a finaliser: the only Python code that runs while
+    a C parser works, as it allocates), the exception is lost: so the alarm rings again every
+    :data:`REPEAT_SECONDS`, and a block that ends after its budget ran out raises OverBudget
+    anyway. Off the main thread there is no budget. A timer the caller had set is restored
+    afterwards, less the time spent here.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     outer_remaining, outer_interval = signal.getitimer(signal.ITIMER_REAL)
     started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    rang = []
+
+    def alarm(signum: int, frame: FrameType | None) -> None:
+        rang.append(signum)
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
@@ -77,6 +87,8 @@ def time_budget(seconds: float) -> Iterator[None]:
         if outer_remaining > 0:
             left = max(outer_remaining - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+    if rang:  # the block ended normally, yet its time ran out (an alarm was swallowed)
+        raise OverBudget
 
 
 def _limit_memory(memory_bytes: int) -> None:
