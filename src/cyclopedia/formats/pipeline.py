@@ -18,6 +18,7 @@ With ``workers=1`` pages are converted in the calling process (time budget only)
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import resource
 import signal
@@ -47,10 +48,6 @@ class Budget:
     memory_bytes: int = DEFAULT_MEMORY_BYTES
 
 
-# How often the time-budget alarm rings again once the budget is spent (time_budget).
-REPEAT_SECONDS = 0.05
-
-
 class OverBudget(Exception):
     """A page took longer than its time budget."""
 
@@ -59,12 +56,13 @@ class OverBudget(Exception):
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise OverBudget after ``seconds``, in the main thread (signals reach no other).
 
-    The alarm raises where Python happens to be when it rings. Where that is a callback whose
-    exceptions Python ignores (a gc callback, a finaliser: the only Python code that runs while
-    a C parser works, as it allocates), the exception is lost: so the alarm rings again every
-    :data:`REPEAT_SECONDS`, and a block that ends after its budget ran out raises OverBudget
-    anyway. Off the main thread there is no budget. A timer the caller had set is restored
-    afterwards, less the time spent here.
+    The alarm raises where Python happens to be when it rings. Were that a callback whose
+    exceptions Python ignores, the exception would be lost: a gc callback is the only Python
+    code that runs while a C parser works (it allocates, so the collector runs), so automatic
+    garbage collection is paused inside the budget (the page's garbage is collected after it),
+    and a block that ends after its time ran out raises OverBudget all the same. Off the main
+    thread there is no budget. A timer the caller had set is restored afterwards, less the
+    time spent here.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -77,17 +75,21 @@ def time_budget(seconds: float) -> Iterator[None]:
         rang.append(signum)
         raise OverBudget
 
+    collecting = gc.isenabled()
+    gc.disable()
     previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if collecting:
+            gc.enable()
         if outer_remaining > 0:
             left = max(outer_remaining - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
-    if rang:  # the block ended normally, yet its time ran out (an alarm was swallowed)
+    if rang:  # the block ended normally, yet its time ran out (the alarm was swallowed)
         raise OverBudget
 
 

@@ -1,4 +1,4 @@
-"""The time budget holds even when its first alarm is swallowed."""
+"""The time budget holds even when its alarm rings where Python swallows exceptions."""
 
 from __future__ import annotations
 
@@ -19,7 +19,14 @@ def _work() -> None:
         sum(range(10_000))
 
 
-def test_an_alarm_swallowed_by_a_gc_callback_rings_again() -> None:
+def test_automatic_collection_is_paused_within_a_budget() -> None:
+    assert gc.isenabled()
+    with time_budget(5):
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_an_alarm_swallowed_by_a_gc_callback_still_ends_the_block_over_budget() -> None:
     swallowed = []
 
     def callback(phase: str, info: dict[str, int]) -> None:
