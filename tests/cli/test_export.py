@@ -152,6 +152,11 @@ def test_zim_round_trip_into_an_empty_database(tmp_path: Path) -> None:
     zim = Archive(str(out))
     assert zim.get_metadata("Scraper") == SCRAPER.encode()
     assert zim.has_entry_by_path(DOCUMENTS_PREFIX + "Julia_Kristeva")
+    # Full-text search finds an article by a word of its body (not of its title), and the
+    # documents beside the pages are not among the results.
+    found = list(Searcher(zim).search(Query().set_query("semiotics")).getResults(0, 50))
+    assert "Julia_Kristeva" in found
+    assert not [path for path in found if path.startswith(DOCUMENTS_PREFIX)]
     empty_database()
     code, output = run("import", str(out), "--workers", "1")
     assert code == 0, output
