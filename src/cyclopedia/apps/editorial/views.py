@@ -83,6 +83,19 @@ def _editor(
     return render(request, "editorial/editor.html", context, status=status)
 
 
+def _posted(
+    request: HttpRequest, *, submission: Submission | None, article: Article | None
+) -> tuple[EditorForm, str] | HttpResponse:
+    """The posted editor form and its action (save, submit), or the editor shown again: with
+    the preview asked for, or with what is wrong in the form."""
+    form = EditorForm(request.POST)
+    action = request.POST.get("action", "preview")
+    if form.is_valid() and action in ("save", "submit"):
+        return form, action
+    status = 200 if form.is_valid() else 400
+    return _editor(request, form=form, submission=submission, article=article, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def propose_new(request: HttpRequest) -> HttpResponse:
@@ -109,16 +122,10 @@ def propose_edit(request: HttpRequest, title: str) -> HttpResponse:
 
 
 def _start(request: HttpRequest, *, article: Article | None) -> HttpResponse:
-    form = EditorForm(request.POST)
-    action = request.POST.get("action", "preview")
-    if not form.is_valid() or action not in ("save", "submit"):
-        return _editor(
-            request,
-            form=form,
-            submission=None,
-            article=article,
-            status=200 if form.is_valid() else 400,
-        )
+    posted = _posted(request, submission=None, article=article)
+    if isinstance(posted, HttpResponse):
+        return posted
+    form, action = posted
     try:
         submission = services.submission_start(
             author=request.user,  # type: ignore[arg-type]
@@ -174,16 +181,10 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
         return _editor(request, form=form, submission=submission, article=submission.article)
-    form = EditorForm(request.POST)
-    action = request.POST.get("action", "preview")
-    if not form.is_valid() or action not in ("save", "submit"):
-        return _editor(
-            request,
-            form=form,
-            submission=submission,
-            article=submission.article,
-            status=200 if form.is_valid() else 400,
-        )
+    posted = _posted(request, submission=submission, article=submission.article)
+    if isinstance(posted, HttpResponse):
+        return posted
+    form, action = posted
     try:
         saved = services.submission_save(
             submission=submission,
