@@ -17,13 +17,13 @@ import re
 import unicodedata
 
 # Letters and punctuation that Arabic, Hebrew and Polynesian transliterations use as apostrophes.
-_APOSTROPHES = "'’‘ʼʻʽʾʿ`´′ꞌ"
-_TO_APOSTROPHE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+APOSTROPHES = "'’‘ʼʻʽʾʿ`´′ꞌ"
+_TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 # Snippet markers: never part of indexed text.
 MARK_START, MARK_END = "\x02", "\x03"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W_]+")
-_OTHER_APOSTROPHE = re.compile("[" + _APOSTROPHES[1:] + "]")
+_OTHER_APOSTROPHE = re.compile("[" + APOSTROPHES[1:] + "]")
 _WORD_BEFORE = re.compile(r"[^\W_]+\Z")
 _WORD_AFTER = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from cyclopedia.apps.search.folding import (
-    BASE_LETTERS,
-    MARK_END,
-    MARK_START,
-    fold,
-    normalize_apostrophes,
-)
+from cyclopedia.apps.search.folding import APOSTROPHES, BASE_LETTERS, MARK_END, MARK_START, fold
 from cyclopedia.apps.search.query import ParsedQuery
 
 # What is read of a body, and how much is shown: about 28 words.
@@ -54,13 +50,40 @@ def fold_in_place(text: str) -> str:
     return lowered
 
 
+# Between the letters of a word: nothing, or one apostrophe of any kind (Asa'ib, Asaʿib: asaib).
+_APOSTROPHE = "[" + re.escape(APOSTROPHES) + "]?"
+
+
 def _spelled(word: str) -> str:
-    """A word as an expression that also takes it written with apostrophes (asaib: Asa'ib)."""
-    return "'?".join(re.escape(letter) for letter in word)
+    """A word as an expression that also takes it written with apostrophes."""
+    return _APOSTROPHE.join(re.escape(letter) for letter in word)
 
 
-def pattern(query: ParsedQuery) -> re.Pattern[str] | None:
-    """The query's words as one expression over folded text (prefix words as prefixes)."""
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The query's words as expressions over folded text and over text as written (case
+    aside). No look-around: a match is checked for word boundaries after it is found, which
+    lets the expression engine skip ahead to the first letter."""
+
+    folded: re.Pattern[str]
+    written: re.Pattern[str]
+
+    def spans(
+        self, text: str, *, folded: bool, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int]]:
+        expression = self.folded if folded else self.written
+        end = len(text) if end is None else end
+        for match in expression.finditer(text, start, end):
+            before, after = match.start() - 1, match.end()
+            if before >= 0 and text[before].isalnum():
+                continue
+            if after < len(text) and text[after].isalnum():
+                continue
+            yield match.start(), match.end()
+
+
+def pattern(query: ParsedQuery) -> Words | None:
+    """The query's words (prefix words as prefixes)."""
     alternatives = set()
     for group in query.groups:
         for term in group:
@@ -72,27 +95,26 @@ def pattern(query: ParsedQuery) -> re.Pattern[str] | None:
                 alternatives.add(_spelled(folded) + (r"[^\W_]*" if prefix else ""))
     if not alternatives:
         return None
-    ordered = sorted(alternatives, key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(ordered) + r")(?![^\W_])")
+    expression = "|".join(sorted(alternatives, key=len, reverse=True))
+    return Words(re.compile(expression), re.compile(expression, re.IGNORECASE))
 
 
-def _first(text: str, found: re.Pattern[str]) -> int:
-    """Where the first match is: looked for in the text as it is, case aside (fast), then in
-    the text folded (diacritics aside), only when that finds nothing."""
-    plain = re.compile(found.pattern, re.IGNORECASE).search(text)
-    if plain is not None:
-        return plain.start()
+def _first(text: str, words: Words) -> int:
+    """Where the first match is: looked for in the text as written, case aside (fast), then
+    in the text folded (diacritics aside) only when that finds nothing."""
+    for start, _end in words.spans(text, folded=False):
+        return start
     if text.isascii():
         return -1
-    folded = found.search(fold_in_place(text[:FOLD_CHARS]))
-    return folded.start() if folded is not None else -1
+    for start, _end in words.spans(fold_in_place(text[:FOLD_CHARS]), folded=True):
+        return start
+    return -1
 
 
-def snippet(text: str, found: re.Pattern[str] | None) -> str:
-    """A window of ``text`` around the first match of ``found``, matches marked."""
-    original = text[:SCAN_CHARS]
-    text = normalize_apostrophes(original)  # the same length: one character for one
-    first = _first(text, found) if found is not None else -1
+def snippet(text: str, words: Words | None) -> str:
+    """A window of ``text`` around the first match of ``words``, matches marked."""
+    text = text[:SCAN_CHARS]
+    first = _first(text, words) if words is not None else -1
     start = 0
     if first > BEFORE_CHARS:
         start = text.rfind(" ", 0, first - BEFORE_CHARS) + 1
@@ -100,20 +122,20 @@ def snippet(text: str, found: re.Pattern[str] | None) -> str:
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    window, shown = text[start:end], original[start:end]
+    window = text[start:end]
     pieces = [ELLIPSIS if start else ""]
     at = 0
-    if found is not None:
-        for match in found.finditer(fold_in_place(window)):
-            pieces += [shown[at : match.start()], MARK_START, shown[match.start() : match.end()]]
+    if words is not None:
+        for match_start, match_end in words.spans(fold_in_place(window), folded=True):
+            pieces += [window[at:match_start], MARK_START, window[match_start:match_end]]
             pieces.append(MARK_END)
-            at = match.end()
-    pieces.append(shown[at:])
+            at = match_end
+    pieces.append(window[at:])
     if end < len(text):
         pieces.append(ELLIPSIS)
     return "".join(pieces)
 
 
 def snippets(bodies: dict[int, str], *, query: ParsedQuery) -> dict[int, str]:
-    found = pattern(query)
-    return {article_id: snippet(body, found) for article_id, body in bodies.items()}
+    words = pattern(query)
+    return {article_id: snippet(body, words) for article_id, body in bodies.items()}
