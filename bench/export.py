@@ -5,7 +5,10 @@ Wikipedia dump of bench/import_mediawiki.py (--articles of them) and every JATS 
 ../shared/corpus/jats. Then each export runs --runs times; printed per format, the median:
 articles/s, redirects, output size and the peak RSS of the exporting process.
 
-    .venv/bin/python bench/export.py [--articles 3000] [--runs 3]
+    .venv/bin/python bench/export.py [--articles 3000] [--runs 3] [--home DIR]
+
+``--home DIR`` works on the site in DIR (kept afterwards) instead of a fresh one: its import
+adds only the replicated pages that a site made with fewer ``--articles`` lacks.
 """
 
 from __future__ import annotations
@@ -57,19 +60,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=3000, help="MediaWiki articles")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--home", type=Path, help="an existing bench site to reuse and keep")
+    parser.add_argument("--had", type=int, default=0, help="--articles the --home site has")
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="cyclopedia-bench-export-"))
+    home = args.home or Path(tempfile.mkdtemp(prefix="cyclopedia-bench-export-"))
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["CYCLOPEDIA_HOME"] = str(home)
     try:
-        dump = build_dump(args.articles)
-        seconds, _ = run([CLI, "import", str(dump), str(CORPUS / "jats")], env)
+        if args.home and args.had:
+            dump = build_dump(args.articles, start=args.had)
+            seconds, _ = run([CLI, "import", str(dump)], env)
+        else:
+            dump = build_dump(args.articles)
+            seconds, _ = run([CLI, "import", str(dump), str(CORPUS / "jats")], env)
         articles, text = published(home)
         database = (home / "cyclopedia.sqlite3").stat().st_size
         print(
             f"input: {articles:,} published articles ({args.articles:,} MediaWiki + JATS corpus), "
             f"{text / 1e6:,.0f} MB of source text, database {database / 1e6:,.0f} MB "
-            f"(imported in {seconds:,.0f} s); {args.runs} runs each; {os.cpu_count()} cores"
+            f"({'added' if args.home and args.had else 'imported'} in {seconds:,.0f} s); "
+            f"{args.runs} runs each; {os.cpu_count()} cores"
         )
         for name in ("site.zim", "site.jsonl", "site.jsonl.gz"):
             out = home / name
@@ -82,7 +92,8 @@ def main() -> None:
                 f"{out.stat().st_size / 1e6:7.1f} MB, peak RSS {peak:,.0f} MiB"
             )
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        if not args.home:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

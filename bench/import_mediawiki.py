@@ -55,8 +55,11 @@ def real_pages() -> tuple[str, list[str]]:
     return head, pages
 
 
-def build_dump(articles: int) -> Path:
-    path = OUT / f"replicated-{articles}.xml.bz2"
+def build_dump(articles: int, *, start: int = 0) -> Path:
+    """A dump of replicated real pages: the ``start``-th to the ``articles``-th (the same
+    pages, with the same titles, whatever the range they are made in)."""
+    name = f"replicated-{articles}" if not start else f"replicated-{start}-{articles}"
+    path = OUT / f"{name}.xml.bz2"
     if path.exists():
         return path
     OUT.mkdir(parents=True, exist_ok=True)
@@ -64,7 +67,7 @@ def build_dump(articles: int) -> Path:
     temporary = path.with_suffix(".partial")
     with bz2.open(temporary, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write(head)
-        for number in range(articles):
+        for number in range(start, articles):
             page = pages[number % len(pages)]
             copy = number // len(pages)
             page = page.replace("</title>", f" (copy {copy})</title>", 1)
