@@ -12,11 +12,16 @@ SEED = DATA / "text" / "qais-al-khazali.txt"
 SEED_URL = "https://en.wikipedia.org/wiki/Qais_al-Khazali"
 
 
+# Whether a transactional test's flush left the SQLite append-only triggers dropped.
+_TRIGGERS_DROPPED = False
+
+
 @pytest.fixture(autouse=True)
 def _append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Append-only tables stay append-only in every test; a transactional test's flush, which
-    empties SQLite tables with DELETE, runs without their triggers (they are back for the next
-    test). PostgreSQL flushes with TRUNCATE, which the triggers do not see."""
+    empties SQLite tables with DELETE, runs without their triggers, and the next database test
+    makes them again. PostgreSQL flushes with TRUNCATE, which the triggers do not see."""
+    global _TRIGGERS_DROPPED
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or bool(
         marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
@@ -29,7 +34,10 @@ def _append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     from cyclopedia.apps.editorial.append_only import sqlite_drop, sqlite_ensure
 
     request.getfixturevalue("transactional_db" if transactional else "db")
-    sqlite_ensure(connection)
+    if _TRIGGERS_DROPPED:
+        sqlite_ensure(connection)
+        _TRIGGERS_DROPPED = False
     yield
-    if transactional:
-        sqlite_drop(connection)  # for the flush that follows; the next test makes them again
+    if transactional and connection.vendor == "sqlite":
+        sqlite_drop(connection)  # for the flush that follows
+        _TRIGGERS_DROPPED = True

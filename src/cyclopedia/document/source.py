@@ -126,6 +126,16 @@ def from_source(text: str, *, template: Document) -> Document:
     )
 
 
+def source_title(text: str) -> str | None:
+    """The title an editable source's front matter gives, or None when it cannot be read."""
+    try:
+        front, _body = _split(text)
+    except SourceError:
+        return None
+    title = front.get("title")
+    return (title.strip() or None) if isinstance(title, str) else None
+
+
 def _list(front: dict[str, Any], key: str) -> list[Any]:
     value = front.get(key) or []
     if not isinstance(value, list):

@@ -19,7 +19,7 @@ from cyclopedia.document import (
     get_license,
 )
 from cyclopedia.document import source as source_module
-from cyclopedia.document.source import SourceError, from_source, to_source
+from cyclopedia.document.source import SourceError, from_source, source_title, to_source
 from cyclopedia.formats.base import ReadOptions
 from cyclopedia.formats.text.reader import TextPageReader
 
@@ -249,3 +249,13 @@ def test_model_rules_apply_to_source_text() -> None:
         from_source("---\ntitle: T\n---\nClaim.[^9]\n", template=TEMPLATE)
     with pytest.raises(DocumentError, match="contains characters a title may not"):
         from_source("---\ntitle: 'A [b]'\n---\nBody.\n", template=TEMPLATE)
+
+
+def test_source_title_reads_the_front_matter_or_says_none() -> None:
+    assert source_title("---\ntitle: 'Hostile & \"quoted\" article'\n---\nBody\n") == (
+        'Hostile & "quoted" article'
+    )
+    assert source_title("---\ntitle: |\n  Two\n---\n") == "Two"
+    assert source_title("no front matter") is None
+    assert source_title("---\ntitle: [unclosed\n---\n") is None
+    assert source_title("---\naliases: [A]\n---\n") is None

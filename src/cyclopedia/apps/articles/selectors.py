@@ -73,22 +73,26 @@ def sources_with_counts() -> QuerySet[Source]:
     ).order_by("-article_count", "name")
 
 
+def with_sizes(revisions: QuerySet[Revision]) -> QuerySet[Revision]:
+    """Revisions with ``size`` (characters of source) and ``size_change`` (against the parent
+    revision; None for a first revision)."""
+    return revisions.annotate(
+        size=Length("source_text"),
+        size_change=Length("source_text") - Length("parent__source_text"),
+    )
+
+
 def revision_history(*, article: Article) -> QuerySet[Revision]:
-    """The article's revisions, newest first, with ``size`` (characters of source) and
-    ``size_change`` (against the parent revision; None for the first)."""
+    """The article's revisions, newest first, with their sizes (:func:`with_sizes`)."""
     return (
-        article.revisions.select_related("source", "author")
-        .annotate(
-            size=Length("source_text"),
-            size_change=Length("source_text") - Length("parent__source_text"),
-        )
+        with_sizes(article.revisions.select_related("source", "author"))
         .defer("html", "plain_text", "infobox", "references", "toc")
         .order_by("-created", "-id")
     )
 
 
 def revision_of(*, article: Article, revision_id: int) -> Revision | None:
-    return article.revisions.select_related("source").filter(pk=revision_id).first()
+    return article.revisions.select_related("source", "author").filter(pk=revision_id).first()
 
 
 def links_here(*, article: Article) -> QuerySet[Article]:

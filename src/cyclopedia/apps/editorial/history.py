@@ -6,30 +6,17 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, QuerySet
-from django.db.models.functions import Length
 
 from cyclopedia.apps.accounts.roles import can_review
 from cyclopedia.apps.articles.contributions import revision_contribute
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.apps.articles.selectors import revision_of, with_sizes
 from cyclopedia.apps.editorial.audit import audit_record
 from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.editorial.services import EditorialError, StateChangedError, clean_text
 
 _LIGHT = ("source_text", "html", "plain_text", "infobox", "references", "toc", "lead")
-
-
-def revision_of(*, article: Article, revision_id: int) -> Revision | None:
-    return article.revisions.select_related("source", "author").filter(pk=revision_id).first()
-
-
-def with_sizes(revisions: QuerySet[Revision]) -> QuerySet[Revision]:
-    """Revisions with ``size`` (characters of source) and ``size_change`` (against the parent;
-    None for a first revision)."""
-    return revisions.annotate(
-        size=Length("source_text"),
-        size_change=Length("source_text") - Length("parent__source_text"),
-    )
 
 
 def audit_of(*, article: Article) -> QuerySet[AuditEntry]:

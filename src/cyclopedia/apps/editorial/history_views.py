@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cyclopedia.apps.accounts.roles import can_review, is_administrator
 from cyclopedia.apps.articles.models import Article, Revision
+from cyclopedia.apps.articles.selectors import revision_of
 from cyclopedia.apps.editorial import history, services
 from cyclopedia.apps.editorial.attribution import FIELDS, LABELS, attribution_change, attribution_of
 from cyclopedia.apps.editorial.audit import audit_entries
@@ -36,7 +37,7 @@ def _revision_param(request: HttpRequest, name: str, article: Article) -> Revisi
         return None
     if not re.fullmatch(r"[0-9]{1,18}", raw):
         raise Http404(f"“{raw[:20]}” is not a revision number.")
-    found = history.revision_of(article=article, revision_id=int(raw))
+    found = revision_of(article=article, revision_id=int(raw))
     if found is None:
         raise Http404(f"“{article.title}” has no revision {raw}.")
     return found
@@ -51,7 +52,7 @@ def diff(request: HttpRequest, title: str) -> HttpResponse:
     assert new is not None
     old = _revision_param(request, "from", article)
     if old is None and new.parent_id is not None:
-        old = history.revision_of(article=article, revision_id=new.parent_id)
+        old = revision_of(article=article, revision_id=new.parent_id)
     context = {
         "article": article,
         "old": old,

@@ -27,7 +27,7 @@ from cyclopedia.apps.editorial import notifications
 from cyclopedia.apps.editorial.models import ReviewEvent, Submission
 from cyclopedia.document import DocumentError
 from cyclopedia.document.merge import has_conflict_markers
-from cyclopedia.document.source import SourceError
+from cyclopedia.document.source import SourceError, source_title
 from cyclopedia.document.titles import TitleError
 
 State = Submission.State
@@ -75,12 +75,7 @@ def clean_text(value: str, *, limit: int, what: str) -> str:
 
 def _title_of(source_text: str, fallback: str) -> str:
     """The title the text's front matter gives, for lists; the fallback when unreadable."""
-    for line in source_text.splitlines()[1:20]:
-        if line.startswith("title:"):
-            return line[6:].strip().strip("'\"")[:255] or fallback
-        if line.strip() == "---":
-            break
-    return fallback
+    return (source_title(source_text) or fallback)[:255]
 
 
 def record_event(submission: Submission, actor: User, action: str, text: str = "") -> None:
