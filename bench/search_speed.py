@@ -20,7 +20,10 @@ weights, so that importance (incoming links) ranges from 0 to thousands. Then, p
 
     .venv/bin/python bench/search_speed.py [--articles 100000] [--backends sqlite,postgresql]
         [--repeat 3] [--duration 10] [--runs 3] [--connections 16] [--workers 4] [--no-wrk]
-        [--keep]
+        [--keep] [--reuse DIR]
+
+``--keep`` keeps the data directories and the PostgreSQL database; ``--reuse DIR`` (the directory
+``--keep`` printed) measures them again without writing and indexing the articles anew.
 """
 
 from __future__ import annotations
@@ -446,19 +449,18 @@ def worker(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from cyclopedia.apps.search.backends import Filters, backend
-    from cyclopedia.apps.search.folding import fold
-    from cyclopedia.apps.search.query import parse
-    from cyclopedia.apps.search.selectors import PER_PAGE, search_run, search_suggest
+    from cyclopedia.apps.articles.models import Article
     from cyclopedia.apps.search.services import search_reindex
 
     work = Path(args.work)
     data = real_articles()
-    calls = json.loads((work / "queries.json").read_text())
-    queries, suggestions = calls["queries"], calls["suggestions"]
     call_command("migrate", interactive=False, verbosity=0)
     vendor = connection.vendor
     print(f"{vendor}:")
+    if args.reuse and Article.objects.filter(published_revision__isnull=False).count():
+        print(f"  reusing the {Article.objects.count():,} articles and the index of {work}")
+        query_and_report(args, work, vendor, build=float("nan"), writing=0.0)
+        return
     started = time.perf_counter()
     counts = populate(data, args.articles, args.seed)
     print(
@@ -484,6 +486,19 @@ def worker(args: argparse.Namespace) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum does shortly after a bulk load
         print(f"  ANALYZE: {time.perf_counter() - started:,.1f} s")
+    query_and_report(args, work, vendor, build=build, writing=writing)
+
+
+def query_and_report(
+    args: argparse.Namespace, work: Path, vendor: str, *, build: float, writing: float
+) -> None:
+    from cyclopedia.apps.search.backends import Filters, backend
+    from cyclopedia.apps.search.folding import fold
+    from cyclopedia.apps.search.query import parse
+    from cyclopedia.apps.search.selectors import PER_PAGE, search_run, search_suggest
+
+    calls = json.loads((work / "queries.json").read_text())
+    queries, suggestions = calls["queries"], calls["suggestions"]
     whole, search = database_size()
     print(f"  database: {whole:,.0f} MB, of which search tables and indexes {search:,.0f} MB")
 
@@ -656,6 +671,7 @@ def main() -> None:
     parser.add_argument(
         "--postgres", default="postgres://postgres@127.0.0.1:5432/postgres", help="server to use"
     )
+    parser.add_argument("--reuse", help="a directory --keep kept: measure it again")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -689,8 +705,16 @@ def main() -> None:
             for _, q in rng.sample(suggestions, min(args.wrk_queries, len(suggestions)))
         ],
     }
-    work = Path(tempfile.mkdtemp(prefix="cyclopedia-search-bench-"))
-    (work / "queries.json").write_text(json.dumps({"queries": queries, "suggestions": suggestions}))
+    if args.reuse:
+        work = Path(args.reuse)
+        queries_json = json.loads((work / "queries.json").read_text())
+        queries, suggestions = queries_json["queries"], queries_json["suggestions"]
+        args.keep = True
+    else:
+        work = Path(tempfile.mkdtemp(prefix="cyclopedia-search-bench-"))
+        (work / "queries.json").write_text(
+            json.dumps({"queries": queries, "suggestions": suggestions})
+        )
     summary = {}
     try:
         for vendor in args.backends.split(","):
@@ -698,12 +722,14 @@ def main() -> None:
             home = work / vendor
             env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
             env["CYCLOPEDIA_HOME"] = str(home)
-            database = f"cyc_bench_search_{os.getpid()}"
+            database = f"cyc_bench_search_{work.name.rsplit('-', 1)[-1].replace('_', '')}"
             if vendor == "postgresql":
-                postgres(args.postgres, f"CREATE DATABASE {database}")
+                if not args.reuse:
+                    postgres(args.postgres, f"CREATE DATABASE {database}")
                 env["DATABASE_URL"] = args.postgres.rsplit("/", 1)[0] + "/" + database
             try:
                 command = [sys.executable, __file__, "--worker", "--work", str(work)]
+                command += ["--reuse", str(work)] if args.reuse else []
                 options = ["--articles", str(args.articles), "--repeat", str(args.repeat)]
                 subprocess.run([*command, *options, "--seed", str(args.seed)], env=env, check=True)
                 result = json.loads((work / f"result-{vendor}.json").read_text())
@@ -711,7 +737,9 @@ def main() -> None:
                     result["wrk"] = serve_and_wrk(args, env, paths)
                 summary[vendor] = result
             finally:
-                if vendor == "postgresql":
+                if args.keep and vendor == "postgresql":
+                    print(f"  kept the database {env['DATABASE_URL']}")
+                elif vendor == "postgresql":
                     postgres(args.postgres, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
                 if not args.keep:
                     shutil.rmtree(home, ignore_errors=True)
