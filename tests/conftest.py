@@ -41,3 +41,14 @@ def _append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     if transactional and connection.vendor == "sqlite":
         sqlite_drop(connection)  # for the flush that follows
         _TRIGGERS_DROPPED = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Each test starts with empty caches (a test's rolled-back data must not be found cached by
+    the next one)."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

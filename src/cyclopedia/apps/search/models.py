@@ -54,3 +54,14 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchGeneration(models.Model):
+    """One row whose value changes whenever a change to the index commits: cached search answers
+    (``caching.py``) are kept under it, so a new value makes every older answer unreachable in
+    every process at once."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Count, QuerySet
 
 from cyclopedia.apps.articles.models import Alias, Article, Link
+from cyclopedia.apps.search.caching import search_changed
 from cyclopedia.apps.search.folding import extra_forms, fold, normalize_apostrophes
 from cyclopedia.apps.search.models import SearchEntry, SearchTitle, SearchWord
 from cyclopedia.render.text import html_to_text
@@ -55,6 +56,8 @@ def search_index_articles(*, article_ids: Iterable[int]) -> None:
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), CHUNK):
         _index_chunk(ids[start : start + CHUNK])
+    if ids:
+        search_changed()
 
 
 def _index_chunk(ids: list[int]) -> None:
@@ -189,6 +192,7 @@ def search_reindex(*, progress: Callable[[int, int], None] | None = None) -> int
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         _index_chunk(chunk)
+        search_changed()
         done += len(chunk)
         if progress:
             progress(done, len(ids))
@@ -197,6 +201,7 @@ def search_reindex(*, progress: Callable[[int, int], None] | None = None) -> int
     if stale_ids:
         search_index_articles(article_ids=stale_ids)
     _rebuild_vocabulary()
+    search_changed()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
