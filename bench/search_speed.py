@@ -16,6 +16,8 @@ weights, so that importance (incoming links) ranges from 0 to thousands. Then, p
 - suggestions: ``search_suggest`` over title prefixes of 2 to 12 characters, some with a typo;
 - gunicorn (``cyclopedia serve``) under wrk on 127.0.0.1: /search rotating through a few dozen
   of the queries (``fulltext=1``: always a results page, never a redirect), and /search/suggest;
+  once as served (answers cached per worker after their first request) and once with
+  ``CYCLOPEDIA_SEARCH_CACHE_SECONDS=0`` (every request searches);
 - database size, peak RSS of the building process and of the server.
 
     .venv/bin/python bench/search_speed.py [--articles 100000] [--backends sqlite,postgresql]
@@ -586,7 +588,7 @@ def tree_peak_rss_mb(root_pid: int) -> float:
 
 
 def serve_and_wrk(
-    args: argparse.Namespace, env: dict[str, str], paths: dict[str, list[str]]
+    args: argparse.Namespace, env: dict[str, str], paths: dict[str, list[str]], label: str
 ) -> dict[str, dict[str, float]]:
     import socket
 
@@ -628,8 +630,8 @@ def serve_and_wrk(
             median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
             spread = ", ".join(f"{run['rps']:,.0f}" for run in runs)
             print(
-                f"  wrk {name} ({len(rotation)} queries rotated; gunicorn -w{args.workers}, "
-                f"-c{args.connections}, {args.runs} x {args.duration} s): "
+                f"  wrk {name}, {label} ({len(rotation)} queries rotated; gunicorn "
+                f"-w{args.workers}, -c{args.connections}, {args.runs} x {args.duration} s): "
                 f"{median['rps']:,.0f} req/s (runs {spread})"
                 f"; latency p50 {median['p50']:.1f} ms, p90 {median['p90']:.1f} ms, p99 "
                 f"{median['p99']:.1f} ms; errors and non-2xx/3xx {median['errors']:.0f}"
@@ -734,7 +736,9 @@ def main() -> None:
                 subprocess.run([*command, *options, "--seed", str(args.seed)], env=env, check=True)
                 result = json.loads((work / f"result-{vendor}.json").read_text())
                 if not args.no_wrk:
-                    result["wrk"] = serve_and_wrk(args, env, paths)
+                    result["wrk"] = serve_and_wrk(args, env, paths, "answers cached")
+                    uncached = {**env, "CYCLOPEDIA_SEARCH_CACHE_SECONDS": "0"}
+                    result["wrk-uncached"] = serve_and_wrk(args, uncached, paths, "no cache")
                 summary[vendor] = result
             finally:
                 if args.keep and vendor == "postgresql":
@@ -753,6 +757,7 @@ def main() -> None:
     print(f"ms, /search at least 10 x kiwix-serve's ~75 req/s = {GOALS['rps']:.0f} req/s:")
     for vendor, result in summary.items():
         rps = result.get("wrk", {}).get("/search", {}).get("rps")
+        cold = result.get("wrk-uncached", {}).get("/search", {}).get("rps")
         marks = [
             result["results"]["p95"] < GOALS["results_p95"],
             result["suggest"]["p95"] < GOALS["suggest_p95"],
@@ -763,6 +768,7 @@ def main() -> None:
             f"{result['results']['p95']:.1f} ms [{'met' if marks[0] else 'MISSED'}]; suggestions "
             f"p95 {result['suggest']['p95']:.1f} ms [{'met' if marks[1] else 'MISSED'}]; /search "
             + (f"{rps:,.0f} req/s [{'met' if marks[2] else 'MISSED'}]" if rps else "not measured")
+            + (f" ({cold:,.0f} req/s with the cache off)" if cold else "")
         )
     print(f"total time {time.perf_counter() - started:,.0f} s")
 

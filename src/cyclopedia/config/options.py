@@ -85,6 +85,13 @@ PROXY_COUNT = Option(
     "counts failures per address, so behind a proxy this must be set.",
 )
 
+SEARCH_CACHE_SECONDS = Option(
+    "CYCLOPEDIA_SEARCH_CACHE_SECONDS",
+    "600",
+    "How long each worker keeps a search answer (a results page, suggestions) in memory at most; "
+    "a change to the index makes older answers unreachable at once. 0: no caching.",
+)
+
 EMAIL_FROM = Option(
     "CYCLOPEDIA_EMAIL_FROM",
     "Cyclopedia <noreply@localhost>",
@@ -118,6 +125,7 @@ OPTIONS: tuple[Option, ...] = (
     SECURE,
     WIKIMEDIA_LICENSE_SWITCH,
     PROXY_COUNT,
+    SEARCH_CACHE_SECONDS,
     EMAIL_FROM,
     SMTP_HOST,
     SMTP_PORT,

@@ -113,6 +113,14 @@ TEMPLATES = [
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _seconds(option: options.Option) -> int:
+    value = option.get().strip()
+    if not value.isdigit():
+        raise ValueError(f"{option.name} must be a whole number of seconds, not {value!r}")
+    return int(value)
+
+
 # Each worker's memory: nothing here must be shared (search answers are keyed by the index
 # generation read from the database, apps/search/caching.py).
 CACHES = {
@@ -120,7 +128,7 @@ CACHES = {
     "search": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "search",
-        "TIMEOUT": 600,
+        "TIMEOUT": _seconds(options.SEARCH_CACHE_SECONDS),
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
