@@ -97,3 +97,14 @@ def test_without_its_generation_row_search_works_uncached(
     publish("Umm Qasr", "A port town.")  # the next change makes a generation again
     assert search_generation() is not None
     assert "Umm Qasr" in _search(client, "port")[0]
+
+
+def test_the_api_follows_the_index_too(client: Client, publish: Publish) -> None:
+    publish("Basra", "A port city.")
+    assert client.get("/api/v1/search", {"q": "harbour"}).json()["total"] == 0
+    assert client.get("/api/v1/suggest", {"q": "Umm"}).json() == []
+    publish("Umm Qasr", "A harbour town.")
+    found = client.get("/api/v1/search", {"q": "harbour"}).json()
+    assert [r["title"] for r in found["results"]] == ["Umm Qasr"]
+    assert found["results"][0]["url"] == "http://testserver/wiki/Umm_Qasr"
+    assert [s["title"] for s in client.get("/api/v1/suggest", {"q": "Umm"}).json()] == ["Umm Qasr"]

@@ -1,4 +1,4 @@
-"""Search and title suggestions (moved here from the search app's plain view, unchanged)."""
+"""Search and title suggestions, their answers cached as the search page's are (caching.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from cyclopedia.apps.api.routers import clean
 from cyclopedia.apps.api.schemas import SearchOut, SuggestionOut, Text
 from cyclopedia.apps.search import selectors
 from cyclopedia.apps.search.backends import Filters
+from cyclopedia.apps.search.caching import search_cached
 
 router = Router(tags=["search"], auth=read_auth)
 
@@ -49,7 +50,14 @@ def search(
         category=clean(category)[:_FILTER_CHARS],
         language=clean(language)[:_FILTER_CHARS],
     )
-    found = selectors.search_run(q=q, filters=filters, page=_page(page))
+    question = [q, vars(filters), _page(page)]
+    found = search_cached("api-search", question, lambda: _search(q, filters, _page(page)))
+    results = [{**r, "url": request.build_absolute_uri(r["url"])} for r in found["results"]]
+    return {**found, "results": results}
+
+
+def _search(q: str, filters: Filters, page: int) -> dict[str, Any]:
+    found = selectors.search_run(q=q, filters=filters, page=page)
     return {
         "query": found.query.text,
         "total": found.total,
@@ -62,7 +70,7 @@ def search(
         "results": [
             {
                 "title": result.article.title,
-                "url": request.build_absolute_uri(result.url),
+                "url": result.url,
                 "snippet": str(result.snippet),
                 "score": round(result.score, 6),
                 "language": result.article.language,
@@ -84,12 +92,17 @@ def search(
 def suggest(
     request: HttpRequest, q: str = Query("", description="The start of a title")
 ) -> list[dict[str, Any]]:
+    found = search_cached("api-suggest", q, lambda: _suggest(q))
+    return [{**s, "url": request.build_absolute_uri(s["url"])} for s in found]
+
+
+def _suggest(q: str) -> list[dict[str, Any]]:
     return [
         {
             "title": s.title,
             "article_title": s.article.title,
             "description": s.description,
-            "url": request.build_absolute_uri(s.url),
+            "url": s.url,
         }
         for s in selectors.search_suggest(q=q)
     ]
