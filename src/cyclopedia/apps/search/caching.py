@@ -30,14 +30,17 @@ CACHE = "search"
 _ROW = 1
 _log = logging.getLogger(__name__)
 _MISSING = object()
+_READ = f"SELECT value FROM {SearchGeneration._meta.db_table} WHERE id = %s"
 
 
 def search_generation() -> int | None:
     """The index generation, or None if it cannot be trusted (answers are then not cached)."""
     if _uncommitted_changes():
         return None
-    row = SearchGeneration.objects.filter(pk=_ROW).values_list("value", flat=True).first()
-    return None if row is None else int(row)
+    with connection.cursor() as cursor:  # read on every search: no ORM query to build
+        cursor.execute(_READ, [_ROW])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def search_cached(kind: str, question: object, answer: Callable[[], T]) -> T:
