@@ -426,10 +426,11 @@ def database_size() -> tuple[float, float]:
             whole, search = cursor.fetchone()
             return float(whole) / 1e6, float(search) / 1e6
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE aggregate = TRUE AND name LIKE '%search%'"
-        )
-        search = cursor.fetchone()[0] or 0
+        # Pages counted one by one: dbstat's aggregated sizes overflow past 2 GB.
+        cursor.execute("SELECT count(*) FROM dbstat WHERE name LIKE '%search%'")
+        pages = cursor.fetchone()[0] or 0
+        cursor.execute("PRAGMA page_size")
+        search = pages * cursor.fetchone()[0]
     path = Path(str(settings.DATABASES["default"]["NAME"]))
     whole = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     return whole / 1e6, search / 1e6
