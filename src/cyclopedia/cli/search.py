@@ -70,7 +70,11 @@ def query_command(
                     "page": found.page,
                     "did_you_mean": found.did_you_mean or None,
                     "results": [
-                        {"title": r.article.title, "path": r.url, "score": round(r.score, 6)}
+                        {
+                            "title": r.article.title,
+                            "path": r.url,
+                            "score": None if r.score is None else round(r.score, 6),
+                        }
                         for r in found.results
                     ],
                 },

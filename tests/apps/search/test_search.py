@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from cyclopedia.apps.articles.models import Revision
+from cyclopedia.apps.articles.models import Article, Revision
 from cyclopedia.apps.articles.services import alias_import
 from cyclopedia.apps.search import selectors
-from cyclopedia.apps.search.backends import Filters, base
+from cyclopedia.apps.search.backends import Filters, backend, base
 from cyclopedia.apps.search.models import SearchEntry
+from cyclopedia.apps.search.query import parse
 from cyclopedia.apps.search.selectors import PER_PAGE, search_go, search_run
 from cyclopedia.apps.search.services import search_index_articles, search_reindex
 from cyclopedia.document import Infobox, InfoboxField
@@ -243,6 +244,47 @@ def test_a_very_common_query_ranks_its_matches_in_the_weighted_fields_first(
     monkeypatch.setattr(selectors, "PER_PAGE", 4)
     seen = [r.article.title for p in (1, 2, 3) for r in search_run(q="harbour", page=p).results]
     assert sorted(seen) == sorted(order)
+
+
+def test_a_title_comes_first_for_its_words_not_for_the_start_of_a_longer_word(
+    publish: Publish,
+) -> None:
+    publish("The Basra", "The port of the south.")
+    publish("Theory of ports", "The study of the harbours, for the port of Basra too.")
+    publish("Harbour", "A harbour is where the ships wait.")
+
+    def tiers(q: str) -> dict[str, int]:
+        hits = backend().search(parse(q), Filters(), offset=0, limit=PER_PAGE).hits
+        return {Article.objects.get(pk=hit.article_id).title: hit.tier for hit in hits}
+
+    assert titles("the")[0] == "The Basra"
+    assert tiers("the") == {"The Basra": 2, "Theory of ports": 3, "Harbour": 3}
+    assert tiers("theo*") == {"Theory of ports": 2}  # a prefix query: the start of a word
+
+
+def test_a_title_match_is_not_listed_when_the_query_excludes_its_text(publish: Publish) -> None:
+    publish("Mahdi Army", "A militia founded in 2003.")
+    publish("Mahdi Army Special Groups", "Splinter groups of the Mahdi Army.")
+    assert titles("Mahdi Army -militia") == ["Mahdi Army Special Groups"]
+    assert titles("Mahdi Army -splinter") == ["Mahdi Army"]
+
+
+def test_title_matches_past_the_ranking_cap_are_listed_without_a_score(
+    publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When every level holds more matches than are ranked, nothing is scored: title matches
+    come first (the most linked-to first), the rest in index order, with no score."""
+    monkeypatch.setattr(base, "RANK_CAP", 2)
+    for n in range(4):
+        publish(f"Harbour {n}", "A harbour.")
+    publish("Linking", "See [[Harbour 2]].")
+    publish("Harbour", "A harbour.")
+    found = search_run(q="harbour")
+    assert [r.article.title for r in found.results][:2] == ["Harbour", "Harbour 2"]
+    assert len(found.results) == 6
+    assert all(r.score is None for r in found.results)
+    monkeypatch.setattr(base, "RANK_CAP", 1000)
+    assert all(r.score is not None for r in search_run(q="harbour").results)
 
 
 def test_a_total_past_the_count_cap_says_more_than(

@@ -165,7 +165,12 @@ class SearchResultOut(Schema):
     title: str
     url: str
     snippet: str
-    score: float
+    score: float | None = Field(
+        description="The database's relevance score (BM25 on SQLite, ts_rank on PostgreSQL; "
+        "higher is better). Titles and aliases that are or start with the query come first "
+        "whatever their score. null: not scored, because the query matches more articles than "
+        "are ranked (a title match, or an article that only mentions a very common word)."
+    )
     language: str
     license: str | None
 

@@ -36,7 +36,7 @@ _RESULT_FIELDS = (
 @dataclass(frozen=True)
 class Result:
     article: Article
-    score: float
+    score: float | None  # None: listed for its title among more matches than are ranked
     snippet: SafeString  # escaped text with <mark> around matched words
 
     @property

@@ -72,7 +72,7 @@ def _search(q: str, filters: Filters, page: int) -> dict[str, Any]:
                 "title": result.article.title,
                 "url": result.url,
                 "snippet": str(result.snippet),
-                "score": round(result.score, 6),
+                "score": None if result.score is None else round(result.score, 6),
                 "language": result.article.language,
                 "license": result.article.published_revision.license
                 if result.article.published_revision

@@ -44,7 +44,7 @@ class Filters:
 @dataclass(frozen=True)
 class Hit:
     article_id: int
-    score: float
+    score: float | None  # None: a title match of a query with more matches than are ranked
     snippet: str  # plain text with folding.MARK_START/MARK_END around matched words
     tier: int  # see SearchBackend._tier_sql
 
@@ -109,10 +109,14 @@ class SearchBackend(ABC):
             if level and self._count_upto(query, filters, level, RANK_CAP + 1) <= RANK_CAP:
                 ranked = self._ranked(query, filters, level, need + len(tiers))
                 break
-        scores = dict(ranked)
+        scores: dict[int, float] = dict(ranked)
         missing = [i for i in tiers if i not in scores]
-        scores.update(self._scores(query, missing))
-        order = sorted(tiers, key=lambda i: (tiers[i], -scores.get(i, 0.0), i))
+        if missing and total <= RANK_CAP:
+            # Scoring a few articles costs a read of every match's positions (FTS5's bm25 does
+            # it once per article): only done when the matches are few.
+            scores.update(self._scores(query, missing))
+        position = {i: n for n, i in enumerate(tiers)}  # by importance within a tier
+        order = sorted(tiers, key=lambda i: (tiers[i], -scores.get(i, 0.0), position[i]))
         order += [i for i, _ in ranked if i not in tiers]
         if len(order) < need:
             taken = set(order)
@@ -123,7 +127,7 @@ class SearchBackend(ABC):
         hits = [
             Hit(
                 article_id=i,
-                score=scores.get(i, 0.0),
+                score=scores.get(i),
                 snippet=snippets.get(i, ""),
                 tier=tiers.get(i, 3),
             )
@@ -154,6 +158,10 @@ class SearchBackend(ABC):
     @abstractmethod
     def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
         """The scores of these articles, those that match the query."""
+
+    @abstractmethod
+    def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
+        """Those of these articles that match the query (no score: cheap)."""
 
     @abstractmethod
     def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
@@ -213,21 +221,30 @@ class SearchBackend(ABC):
 
     def _tiers(self, query: ParsedQuery, filters: Filters) -> dict[int, int]:
         """Articles whose title or an alias is the query as typed (0), the query folded (1), or
-        starts with it (2), that match the query and pass the filters: a few, by index."""
+        starts with its words (2; with the start of its last word for ``pref*``), that match
+        the query and pass the filters: a few, the most linked-to first within a tier.
+
+        Such a title holds every word of the query, so the article matches it, unless the query
+        excludes words, which only its full text can tell.
+        """
         folded = query.folded
         if not folded:
             return {}
+        last = query.groups[-1][-1]
+        start = folded if last.prefix else folded + " "
         table = SearchTitle._meta.db_table
         sql = f"""
             SELECT t.article_id, min(CASE WHEN t.folded = %s AND t.title = %s THEN 0
                                           WHEN t.folded = %s THEN 1 ELSE 2 END)
-            FROM {table} t WHERE {self._prefix_condition()}
-            GROUP BY t.article_id ORDER BY 2, max(t.importance) DESC LIMIT %s"""
-        params = [folded, query.text, folded, folded, folded + PREFIX_END, MAX_TIERED]
+            FROM {table} t WHERE t.folded = %s OR ({self._prefix_condition()})
+            GROUP BY t.article_id ORDER BY 2, max(t.importance) DESC, t.article_id LIMIT %s"""
+        params = [folded, query.text, folded, folded, start, start + PREFIX_END, MAX_TIERED]
         tiers = {int(i): int(tier) for i, tier in self._rows(sql, params)}
         if not tiers:
             return {}
-        matching = set(self._scores(query, list(tiers)))
+        matching = set(tiers)
+        if query.excluded:
+            matching = self._matching(query, list(tiers))
         if filters:
             matching &= self._passing(list(matching), filters)
         return {i: tier for i, tier in tiers.items() if i in matching}

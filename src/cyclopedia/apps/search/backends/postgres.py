@@ -73,6 +73,14 @@ class PostgresBackend(SearchBackend):
             WHERE e.article_id = ANY(%s) AND e.document @@ q"""
         return {int(i): float(s) for i, s in self._rows(sql, [tsquery_text(query), ids])}
 
+    def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        sql = """
+            SELECT e.article_id FROM search_searchentry e
+            WHERE e.article_id = ANY(%s) AND e.document @@ to_tsquery('cyclopedia', %s)"""
+        return {int(row[0]) for row in self._rows(sql, [ids, tsquery_text(query)])}
+
     def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
         joins, condition, params = self._filter_sql("e.article_id", filters)
         sql = f"""

@@ -70,6 +70,13 @@ class SQLiteBackend(SearchBackend):
         rows = self._rows(sql, [self._match(query, 0), *ids])
         return {int(i): -float(score) for i, score in rows}
 
+    def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({marks})"
+        return {int(row[0]) for row in self._rows(sql, [self._match(query, 0), *ids])}
+
     def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
         joins, condition, params = self._filter_sql("f.rowid", filters)
         sql = f"""SELECT f.rowid FROM search_fts f {joins}
