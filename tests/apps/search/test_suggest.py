@@ -46,6 +46,17 @@ def test_typos_and_word_starts_are_suggested(publish: Publish) -> None:
     assert suggested("zzzzzz") == []
 
 
+def test_typos_in_any_word_and_a_misplaced_space_are_suggested(publish: Publish) -> None:
+    publish("Albert Einstein", "A physicist.")
+    publish("List of Atlas Shrugged characters", "A list.")
+    publish("Alan Connery", "A name.")
+    assert suggested("Albeat Ein") == ["Albert Einstein"]  # a finished word respelled
+    assert suggested("Albert Einstien") == ["Albert Einstein"]  # the unfinished one
+    assert suggested("Alann Conn") == ["Alan Connery"]
+    assert suggested("Lis tof At") == ["List of Atlas Shrugged characters"]
+    assert suggested("atlas shr") == ["List of Atlas Shrugged characters"]  # words further in
+
+
 def test_only_published_articles_are_suggested(publish: Publish) -> None:
     alias_import(title="Waiting redirect", target="Not yet imported")
     assert suggested("Waiting") == []

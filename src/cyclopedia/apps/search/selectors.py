@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from cyclopedia.apps.articles.models import Article, Revision, Source
-from cyclopedia.apps.search.backends import Filters, backend
+from cyclopedia.apps.search.backends import Filters, TitleCandidate, backend
 from cyclopedia.apps.search.folding import MARK_END, MARK_START, fold
 from cyclopedia.apps.search.query import ParsedQuery, parse
 
@@ -200,33 +200,32 @@ def did_you_mean(query: ParsedQuery, filters: Filters) -> str:
 
 
 def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """Titles and aliases for a search box: by prefix, then by likeness, the most linked-to
-    first; one entry per article."""
+    """Titles and aliases for a search box, one entry per article: those starting with what was
+    typed, the most linked-to first; then, if too few, those starting with it respelled from the
+    words of titles (a typo); then titles holding its words further in."""
     folded = fold(q[:200])[:100]
     if not folded:
         return []
     engine = backend()
     chosen: dict[int, str] = {}
-    for candidate in engine.titles_with_prefix(folded, limit=limit * 3):
-        chosen.setdefault(candidate.article_id, candidate.title)
-        if len(chosen) >= limit:
-            break
-    if len(chosen) < limit and len(folded) >= 3:
-        # Trigrams find most misspellings; a typo in a short word leaves too few of them, so
-        # titles sharing the first two letters are scored as well.
-        candidates = engine.titles_like(folded, limit=40)
-        candidates += engine.titles_with_prefix(folded[:2], limit=100)
-        scored = []
+
+    def take(candidates: list[TitleCandidate]) -> None:
         for candidate in candidates:
-            if candidate.article_id in chosen:
-                continue
-            score = _likeness(folded, candidate.folded)
-            if score >= MIN_LIKENESS:
-                scored.append((-score, -candidate.importance, candidate.article_id))
-        for _, _, article_id in sorted(scored):
-            chosen.setdefault(article_id, "")  # shown under the article's own title
             if len(chosen) >= limit:
-                break
+                return
+            chosen.setdefault(candidate.article_id, candidate.title)
+
+    take(engine.titles_with_prefix(folded, limit=limit * 3))
+    if len(chosen) < limit and len(folded) >= 3:
+        for respelled in _respellings(folded):
+            take(engine.titles_with_prefix(respelled, limit=limit * 3))
+    if len(chosen) < limit and len(folded) >= 3:
+        words = parse(folded + "*")  # the last word may be unfinished
+        found = engine.titles_with_words(words, limit=limit * 5) if not words.empty else []
+        scored = sorted(
+            ((-_likeness(folded, c.folded), -c.importance, n), c) for n, c in enumerate(found)
+        )
+        take([c for key, c in scored if -key[0] >= MIN_LIKENESS])
     articles = (
         Article.objects.filter(published_revision__isnull=False)
         .select_related("published_revision")
@@ -234,13 +233,68 @@ def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
         .in_bulk(list(chosen))
     )
     return [
-        Suggestion(title=title or articles[article_id].title, article=articles[article_id])
+        Suggestion(title=title, article=articles[article_id])
         for article_id, title in chosen.items()
         if article_id in articles
     ]
 
 
 MIN_LIKENESS = 75
+# Respellings of what was typed that are tried: the likeliest few.
+RESPELLINGS = 3
+
+
+def _respellings(folded: str) -> list[str]:
+    """What was typed with its misspelled words replaced by title words: its finished words by
+    the likeliest word (as "did you mean" does), its last word, perhaps unfinished, by the start
+    of title words like it. The likeliest first; none if every word is known."""
+    *finished, last = folded.split(" ")
+    engine = backend()
+    known = engine.known_words([w for w in finished if len(w) >= 3])
+    fixed = []
+    for word in finished:
+        corrected = _correct(word) if len(word) >= 3 and word not in known else None
+        fixed.append(corrected or word)
+    starts = [last] if engine.words_with_prefix(last, limit=1) else _word_starts_like(last)
+    respellings = [" ".join([*fixed, start]) for start in starts[:RESPELLINGS]]
+    return [r for r in dict.fromkeys(respellings + _spaces_moved(folded)) if r != folded][
+        :RESPELLINGS
+    ]
+
+
+def _spaces_moved(folded: str) -> list[str]:
+    """What was typed with a space typed one letter early or late ("lis tof" for "list of"),
+    where that makes every finished word a title word."""
+    variants = []
+    for i, ch in enumerate(folded):
+        if ch != " ":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 < j < len(folded) - 1 and folded[j] != " ":
+                chars = list(folded)
+                chars[i], chars[j] = chars[j], chars[i]
+                variants.append("".join(chars))
+    finished = {word for v in variants for word in v.split(" ")[:-1]}
+    known = backend().known_words(sorted(finished)) if finished else {}
+    return [v for v in variants if all(word in known for word in v.split(" ")[:-1])]
+
+
+def _word_starts_like(typed: str) -> list[str]:
+    """Starts of title words within a small edit distance of ``typed`` (a swap of two letters
+    is one edit), the closest and commonest first."""
+    if len(typed) < 3:
+        return []
+    engine = backend()
+    limit = _max_distance(typed)
+    candidates = dict(engine.words_with_prefix(typed[:2], limit=400))
+    candidates.update(engine.words_like(typed, limit=40))
+    best: dict[str, tuple[int, int]] = {}
+    for word, freq in candidates.items():
+        for start in {word[: len(typed) - 1], word[: len(typed)], word[: len(typed) + 1]}:
+            distance = OSA.distance(typed, start, score_cutoff=limit)
+            if distance <= limit and start != typed:
+                best[start] = min(best.get(start, (distance, -freq)), (distance, -freq))
+    return sorted(best, key=lambda start: (*best[start], start))
 
 
 def _likeness(typed: str, title: str) -> float:

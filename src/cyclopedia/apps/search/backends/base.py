@@ -177,10 +177,6 @@ class SearchBackend(ABC):
         return snippets({int(i): str(body) for i, body in bodies}, query=query)
 
     @abstractmethod
-    def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
-        """Titles and aliases that share much of their spelling with ``folded`` (trigrams)."""
-
-    @abstractmethod
     def words_like(self, word: str, *, limit: int) -> list[tuple[str, int]]:
         """Title words (with how many titles hold them) spelled much like ``word``."""
 
@@ -202,6 +198,32 @@ class SearchBackend(ABC):
         return [
             TitleCandidate(*row) for row in self._rows(sql, [folded, folded + PREFIX_END, limit])
         ]
+
+    def words_with_prefix(self, prefix: str, *, limit: int) -> list[tuple[str, int]]:
+        """Title words starting with ``prefix``, the commonest first."""
+        sql = f"""
+            SELECT w.word, w.freq FROM {SearchWord._meta.db_table} w
+            WHERE {self._prefix_condition("w.word")}
+            ORDER BY w.freq DESC, w.word LIMIT %s"""
+        return [(str(w), int(f)) for w, f in self._rows(sql, [prefix, prefix + PREFIX_END, limit])]
+
+    def titles_with_words(self, query: ParsedQuery, *, limit: int) -> list[TitleCandidate]:
+        """Titles and aliases of (at most ``limit``) articles whose titles or aliases hold the
+        query's words, anywhere: the full-text index of names, in its own order (no ranking)."""
+        with self._reading():
+            ids = self._names_matching(query, limit)
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"""
+            SELECT t.article_id, t.title, t.folded, t.kind, t.importance
+            FROM {SearchTitle._meta.db_table} t WHERE t.article_id IN ({marks})
+            ORDER BY t.importance DESC, t.article_id, t.id"""
+        return [TitleCandidate(*row) for row in self._rows(sql, ids)]
+
+    @abstractmethod
+    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
+        """Articles whose titles or aliases match the query (cheap: no ranking)."""
 
     def known_words(self, words: list[str]) -> dict[str, int]:
         """Of these words, those in the title vocabulary, with their counts."""

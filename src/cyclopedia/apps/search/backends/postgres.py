@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from cyclopedia.apps.search.backends.base import Filters, SearchBackend, TitleCandidate
+from cyclopedia.apps.search.backends.base import Filters, SearchBackend
 from cyclopedia.apps.search.query import ParsedQuery, Term
 
 # The tsvector searched at each level (SearchBackend.search): all, the weighted fields, the names.
@@ -101,16 +101,11 @@ class PostgresBackend(SearchBackend):
             cursor.execute("SET LOCAL enable_seqscan = off")
             yield
 
-    def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
-        if len(folded) < 3:
-            return []
+    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
         sql = """
-            SELECT t.article_id, t.title, t.folded, t.kind, t.importance
-            FROM search_searchtitle t
-            WHERE %s <%% t.folded
-            ORDER BY word_similarity(%s, t.folded) DESC, t.importance DESC
-            LIMIT %s"""
-        return [TitleCandidate(*row) for row in self._rows(sql, [folded, folded, limit])]
+            SELECT e.article_id FROM search_searchentry e
+            WHERE e.names @@ to_tsquery('cyclopedia', %s) LIMIT %s"""
+        return [int(row[0]) for row in self._rows(sql, [tsquery_text(query), limit])]
 
     def words_like(self, word: str, *, limit: int) -> list[tuple[str, int]]:
         if len(word) < 3:

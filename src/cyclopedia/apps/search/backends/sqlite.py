@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cyclopedia.apps.search.backends.base import Filters, SearchBackend, TitleCandidate
+from cyclopedia.apps.search.backends.base import Filters, SearchBackend
 from cyclopedia.apps.search.query import ParsedQuery, Term
 
 # Column weights of search_fts: title, aliases, meta (infobox, categories), body, extra.
@@ -83,16 +83,9 @@ class SQLiteBackend(SearchBackend):
                   WHERE search_fts MATCH %s {condition} LIMIT %s"""
         return [int(row[0]) for row in self._rows(sql, [self._match(query, 0), *params, limit])]
 
-    def titles_like(self, folded: str, *, limit: int) -> list[TitleCandidate]:
-        if len(folded) < 3:
-            return []
-        sql = """
-            SELECT t.article_id, t.title, t.folded, t.kind, t.importance
-            FROM search_searchtitle_trgm g JOIN search_searchtitle t ON t.id = g.rowid
-            WHERE search_searchtitle_trgm MATCH %s
-            ORDER BY g.rank LIMIT %s"""
-        rows = self._rows(sql, [_trigram_expression(folded), limit])
-        return [TitleCandidate(*row) for row in rows]
+    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
+        return [int(row[0]) for row in self._rows(sql, [self._match(query, 2), limit])]
 
     def words_like(self, word: str, *, limit: int) -> list[tuple[str, int]]:
         if len(word) < 3:
