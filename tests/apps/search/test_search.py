@@ -296,3 +296,14 @@ def test_a_total_past_the_count_cap_says_more_than(
     found = search_run(q="frequent")
     assert (found.total, found.total_exact) == (4, False)
     assert len(found.results) == 6
+
+
+def test_filter_choices_are_what_is_published(publish: Publish) -> None:
+    publish("Alpha", "Old text.", source="Wiki A", license="CC-BY-SA-3.0", language="en")
+    publish("Beta", "Text.", source="Wiki B", license="CC-BY-SA-4.0", language="de")
+    publish("Alpha", "New text.", source="Wiki C", license="CC-BY-4.0", language="en")
+    choices = selectors.filter_choices()
+    # Alpha's first revision (Wiki A, CC BY-SA 3.0) is history, no longer what is published.
+    assert choices.sources == ["Wiki B", "Wiki C"]
+    assert choices.licenses == ["CC-BY-4.0", "CC-BY-SA-4.0"]
+    assert choices.languages == ["de", "en"]

@@ -103,6 +103,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["title"]
+        # The languages search can be narrowed to, read without a scan (search/selectors.py).
+        indexes = [models.Index(fields=["language"], name="article_language")]
 
     def __str__(self) -> str:
         return self.title
@@ -169,7 +171,11 @@ class Revision(models.Model):
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["article", "-created"])]
+        indexes = [
+            models.Index(fields=["article", "-created"]),
+            # The licences search can be narrowed to, read without a scan (search/selectors.py).
+            models.Index(fields=["license"], name="revision_license"),
+        ]
         constraints = [
             # One revision per content per article, whatever several importers do at once.
             models.UniqueConstraint(fields=["article", "content_hash"], name="unique_content")

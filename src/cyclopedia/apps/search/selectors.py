@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.core.cache import cache
+from django.db.models import Exists, Min, OuterRef, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import fuzz
@@ -13,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from cyclopedia.apps.articles.models import Article, Revision, Source
 from cyclopedia.apps.search.backends import Filters, TitleCandidate, backend
+from cyclopedia.apps.search.caching import search_cached
 from cyclopedia.apps.search.folding import MARK_END, MARK_START, fold
 from cyclopedia.apps.search.query import ParsedQuery, parse
 
@@ -316,31 +318,35 @@ class FilterChoices:
 
 
 def filter_choices() -> FilterChoices:
-    """The values the search filters can take, from what is published (cached a few minutes:
-    reading them scans every article)."""
-    cached = cache.get(_CHOICES_KEY)
-    if isinstance(cached, FilterChoices):
-        return cached
-    choices = _filter_choices()
-    cache.set(_CHOICES_KEY, choices, timeout=300)
-    return choices
-
-
-_CHOICES_KEY = "search:filter-choices"
+    """The values the search filters can take, from what is published (cached as search
+    answers are: a publication may add one)."""
+    return search_cached("filter-choices", "", _filter_choices)
 
 
 def _filter_choices() -> FilterChoices:
-    published = Article.objects.filter(published_revision__isnull=False)
-    revisions = Revision.objects.filter(pk__in=published.values("published_revision"))
+    published = Exists(Article.objects.filter(published_revision=OuterRef("pk")))
+    revisions = Revision.objects.filter(published)
+    sources = Source.objects.filter(Exists(revisions.filter(source=OuterRef("pk"))))
+    licenses = [
+        spdx
+        for spdx in _distinct(Revision.objects.all(), "license")
+        if revisions.filter(license=spdx).exists()
+    ]
+    languages = _distinct(Article.objects.filter(published_revision__isnull=False), "language")
     return FilterChoices(
-        sources=list(
-            Source.objects.filter(revisions__in=revisions)
-            .order_by("name")
-            .values_list("name", flat=True)
-            .distinct()
-        ),
-        licenses=list(revisions.order_by("license").values_list("license", flat=True).distinct()),
-        languages=list(
-            published.order_by("language").values_list("language", flat=True).distinct()
-        ),
+        sources=list(sources.order_by("name").values_list("name", flat=True)),
+        licenses=licenses,
+        languages=languages,
     )
+
+
+def _distinct(rows: QuerySet[Any], column: str) -> list[str]:
+    """The distinct values of an indexed column in order, one index seek each (a loose index
+    scan: neither database skips through an index by itself)."""
+    values: list[str] = []
+    while True:
+        after = rows.filter(**{f"{column}__gt": values[-1]}) if values else rows
+        value = after.aggregate(first=Min(column))["first"]
+        if value is None:
+            return values
+        values.append(value)
