@@ -175,6 +175,8 @@ class Revision(models.Model):
             models.Index(fields=["article", "-created"]),
             # The licences search can be narrowed to, read without a scan (search/selectors.py).
             models.Index(fields=["license"], name="revision_license"),
+            # Articles per source (the home page) counted from this index alone.
+            models.Index(fields=["source", "article"], name="revision_source_article"),
         ]
         constraints = [
             # One revision per content per article, whatever several importers do at once.

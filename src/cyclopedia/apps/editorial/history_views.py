@@ -25,6 +25,7 @@ from cyclopedia.apps.editorial.attribution import FIELDS, LABELS, attribution_ch
 from cyclopedia.apps.editorial.audit import audit_entries
 from cyclopedia.apps.editorial.models import AuditEntry
 from cyclopedia.apps.editorial.views import _published_article, _see_other
+from cyclopedia.apps.pages.paging import open_page
 from cyclopedia.render.diff import diff_texts
 
 RECENT_PAGE_SIZE = 100
@@ -91,7 +92,7 @@ def revert(request: HttpRequest, title: str) -> HttpResponse:
 
 @require_safe
 def recent_changes(request: HttpRequest) -> HttpResponse:
-    page = Paginator(history.recent_revisions(), RECENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = open_page(history.recent_revisions(), request.GET.get("page"), RECENT_PAGE_SIZE)
     return render(request, "editorial/recent.html", {"page": page})
 
 
