@@ -242,8 +242,9 @@ def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
 
 
 MIN_LIKENESS = 75
-# Respellings of what was typed that are tried: the likeliest few.
+# Respellings of what was typed that are tried: the likeliest few, of at most so many words.
 RESPELLINGS = 3
+MAX_RESPELLED_WORDS = 8
 
 
 def _respellings(folded: str) -> list[str]:
@@ -251,6 +252,8 @@ def _respellings(folded: str) -> list[str]:
     the likeliest word (as "did you mean" does), its last word, perhaps unfinished, by the start
     of title words like it. The likeliest first; none if every word is known."""
     *finished, last = folded.split(" ")
+    if len(finished) >= MAX_RESPELLED_WORDS:
+        return []  # longer than titles are typed: a few lookups per word would add up
     engine = backend()
     known = engine.known_words([w for w in finished if len(w) >= 3])
     fixed = []
