@@ -132,7 +132,16 @@ HOSTILE = [
     "<script>alert(1)</script>",
     "{{ settings.SECRET_KEY }}",
     "basra " * 500,
+    '"' + " ".join(f"qw{n:03d}zx" for n in range(60)) + '"',  # a phrase of unknown words
 ]
+
+
+def test_a_long_phrase_of_unknown_words_costs_a_few_queries(
+    client: Client, articles: None, django_assert_max_num_queries: Any
+) -> None:
+    q = '"' + " ".join(f"qw{n:03d}zx" for n in range(60)) + '"'
+    with django_assert_max_num_queries(30):  # at most 8 words respelled, not 60
+        assert client.get("/search", {"q": q, "fulltext": "1"}).status_code == 200
 
 
 @pytest.mark.parametrize("q", HOSTILE)

@@ -180,12 +180,10 @@ def did_you_mean(query: ParsedQuery, filters: Filters) -> str:
     """A respelling of the query from the words of titles, if it finds more; else ``""``."""
     words = [w for w in dict.fromkeys(query.words()) if len(w) >= 3 and not w.isdigit()]
     known = backend().known_words([fold(w) for w in words])
+    unknown = [w for w in words if fold(w) not in known][:MAX_RESPELLED_WORDS]
     corrections = {}
-    for word in words:
-        folded = fold(word)
-        if folded in known:
-            continue
-        corrected = _correct(folded)
+    for word in unknown:
+        corrected = _correct(fold(word))
         if corrected:
             corrections[word] = corrected
     if not corrections:
