@@ -7,6 +7,7 @@ from django.test import Client
 
 from cyclopedia.apps.articles.models import Article
 from cyclopedia.apps.editorial import history_views
+from cyclopedia.apps.pages import paging
 from cyclopedia.apps.pages.paging import MAX_PAGE, open_page
 from tests.apps.search.conftest import Publish, publish  # noqa: F401 (a fixture)
 
@@ -26,6 +27,20 @@ def test_pages_say_whether_there_is_a_next_one(publish: Publish) -> None:  # noq
     assert open_page(rows, "4", 2).object_list == []
     for raw in ("0", "-1", "x", "1e3", "２", "", "99999"):
         assert open_page(rows, raw, 2).number in (1, MAX_PAGE), raw
+
+
+def test_the_last_page_served_has_no_next(
+    publish: Publish,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(paging, "MAX_PAGE", 2)
+    for n in range(5):
+        publish(f"Article {n}", "Text.")
+    rows = Article.objects.order_by("title")
+    assert open_page(rows, "1", 2).has_next
+    last = open_page(rows, "2", 2)
+    assert not last.has_next
+    assert open_page(rows, "3", 2).number == 2
 
 
 def test_recent_changes_go_page_by_page(

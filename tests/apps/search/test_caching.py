@@ -3,15 +3,14 @@ served once a commit has changed it, never kept from an uncommitted change."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from cyclopedia.apps.search import caching
 from cyclopedia.apps.search.caching import search_generation
-from cyclopedia.apps.search.models import SearchGeneration
+from cyclopedia.apps.search.models import SearchChange
 from tests.apps.search.conftest import Publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,18 +83,44 @@ def test_an_uncommitted_change_is_never_cached(client: Client, publish: Publish)
     assert not any("search_fts" in sql or "search_searchentry" in sql for sql in asked)
 
 
-def test_without_its_generation_row_search_works_uncached(
-    client: Client, publish: Publish, django_assert_num_queries: Any
+def test_a_change_rolled_back_in_a_savepoint_changes_nothing(
+    client: Client, publish: Publish
 ) -> None:
     publish("Basra", "A port city.")
-    SearchGeneration.objects.all().delete()
-    assert search_generation() is None
-    for _ in range(2):
-        page, asked = _search(client, "port")
-        assert "Basra" in page
-        assert any("search_fts" in sql or "search_searchentry" in sql for sql in asked)
-    publish("Umm Qasr", "A port town.")  # the next change makes a generation again
-    assert search_generation() is not None
+    before = search_generation()
+    with transaction.atomic():
+        with transaction.atomic():
+            publish("Umm Qasr", "A port town.")
+            transaction.set_rollback(True)
+        assert search_generation() == before  # nothing pending: the cache is used again
+        assert "Umm Qasr" not in _search(client, "port")[0]
+    assert search_generation() == before
+
+
+def test_the_change_log_keeps_its_last_rows_and_every_commit_is_a_new_generation(
+    client: Client, publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caching, "KEEP", 2)
+    seen = set()
+    for n in range(6):
+        publish(f"Port {n}", "A port.")
+        seen.add(search_generation())
+        assert f"Port {n}" in _search(client, "port")[0]
+    assert len(seen) == 6
+    assert SearchChange.objects.count() == caching.KEEP
+
+
+def test_a_failed_prune_after_the_commit_loses_nothing(
+    client: Client, publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    publish("Basra", "A port city.")
+    assert "Umm Qasr" not in _search(client, "port")[0]
+
+    def broken() -> None:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(caching, "_prune", broken)
+    publish("Umm Qasr", "A port town.")  # the commit made the new generation already
     assert "Umm Qasr" in _search(client, "port")[0]
 
 
@@ -106,5 +131,8 @@ def test_the_api_follows_the_index_too(client: Client, publish: Publish) -> None
     publish("Umm Qasr", "A harbour town.")
     found = client.get("/api/v1/search", {"q": "harbour"}).json()
     assert [r["title"] for r in found["results"]] == ["Umm Qasr"]
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/v1/search", {"q": "harbour"}).json() == found
+    assert not any("search_fts" in q["sql"] or "searchentry" in q["sql"] for q in captured)
     assert found["results"][0]["url"] == "http://testserver/wiki/Umm_Qasr"
     assert [s["title"] for s in client.get("/api/v1/suggest", {"q": "Umm"}).json()] == ["Umm Qasr"]

@@ -59,13 +59,45 @@ def test_typos_in_any_word_and_a_misplaced_space_are_suggested(publish: Publish)
     assert suggested("atlas shr") == ["List of Atlas Shrugged characters"]  # words further in
 
 
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("einstien", "Albert Einstein"),  # a word further in, mistyped
+        ("beatls", "The Beatles"),
+        ("hussien", "Saddam Hussein"),
+        ("atlas shruged", "List of Atlas Shrugged characters"),
+        ("new yrok", "New York City"),  # the first letters of a word swapped
+    ],
+)
+def test_typos_in_words_further_in_are_suggested(publish: Publish, typed: str, title: str) -> None:
+    for name in ("Albert Einstein", "The Beatles", "Saddam Hussein", "New York City"):
+        publish(name, "Text.")
+    publish("List of Atlas Shrugged characters", "A list.")
+    assert suggested(typed)[:1] == [title]
+
+
 def test_only_published_articles_are_suggested(publish: Publish) -> None:
     alias_import(title="Waiting redirect", target="Not yet imported")
     assert suggested("Waiting") == []
 
 
 @pytest.mark.parametrize(
-    "q", ["", " ", "*", '"', "\x00", "%", "_", "'", "x" * 10000, "\ufffd", "ab " * 60, "abc d" * 30]
+    "q",
+    [
+        "",
+        " ",
+        "*",
+        '"',
+        "\x00",
+        "%",
+        "_",
+        "'",
+        "x" * 10000,
+        "\ufffd",
+        "ab " * 60,
+        "abc d" * 30,
+        "qwxa qwxb qwxc qwxd qwxe qwxf qwxg qwx",
+    ],
 )
 def test_hostile_input_gives_a_list(
     publish: Publish, q: str, django_assert_max_num_queries: Any

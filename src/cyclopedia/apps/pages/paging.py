@@ -48,4 +48,5 @@ def open_page(rows: QuerySet[Any], raw_number: str | None, size: int) -> OpenPag
     number = min(number, MAX_PAGE)
     start = (number - 1) * size
     found = list(rows[start : start + size + 1])
-    return OpenPage(object_list=found[:size], number=number, has_next=len(found) > size)
+    has_next = len(found) > size and number < MAX_PAGE  # no Next past the last page served
+    return OpenPage(object_list=found[:size], number=number, has_next=has_next)

@@ -56,12 +56,14 @@ class SearchWord(models.Model):
         return self.word
 
 
-class SearchGeneration(models.Model):
-    """One row whose value changes whenever a change to the index commits: cached search answers
-    (``caching.py``) are kept under it, so a new value makes every older answer unreachable in
-    every process at once."""
+class SearchChange(models.Model):
+    """A committed change to the index: the rows' count and the sum of their random tokens make
+    the index *generation* that cached search answers are kept under (``caching.py``). Rows are
+    only added, each in the transaction that changed the index, so they never wait for one
+    another, and the generation changes exactly when such a transaction commits; all but the
+    last rows are pruned."""
 
-    value = models.BigIntegerField(default=0)
+    token = models.BigIntegerField()
 
     def __str__(self) -> str:
-        return str(self.value)
+        return str(self.token)

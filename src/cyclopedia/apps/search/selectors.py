@@ -203,7 +203,7 @@ def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
     """Titles and aliases for a search box, one entry per article: those starting with what was
     typed, the most linked-to first; then, if too few, those starting with it respelled from the
     words of titles (a typo); then titles holding its words further in."""
-    folded = fold(q[:200])[:100]
+    folded = fold(q[:200])[:100].rstrip()
     if not folded:
         return []
     engine = backend()
@@ -216,16 +216,25 @@ def search_suggest(*, q: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
             chosen.setdefault(candidate.article_id, candidate.title)
 
     take(engine.titles_with_prefix(folded, limit=limit * 3))
-    if len(chosen) < limit and len(folded) >= 3:
-        for respelled in _respellings(folded):
-            take(engine.titles_with_prefix(respelled, limit=limit * 3))
-    if len(chosen) < limit and len(folded) >= 3:
-        words = parse(folded + "*")  # the last word may be unfinished
+    if len(chosen) >= limit or len(folded) < 3:
+        return _suggestions(chosen)
+    respellings = _respellings(folded)
+    for respelled in respellings:
+        take(engine.titles_with_prefix(respelled, limit=limit * 3))
+    for text in [folded, *respellings]:
+        if len(chosen) >= limit:
+            break
+        words = parse(text + "*")  # the last word may be unfinished
         found = engine.titles_with_words(words, limit=limit * 5) if not words.empty else []
         scored = sorted(
-            ((-_likeness(folded, c.folded), -c.importance, n), c) for n, c in enumerate(found)
+            ((-_likeness(text, c.folded), -c.importance, n), c) for n, c in enumerate(found)
         )
         take([c for key, c in scored if -key[0] >= MIN_LIKENESS])
+    return _suggestions(chosen)
+
+
+def _suggestions(chosen: dict[int, str]) -> list[Suggestion]:
+    """The chosen articles, each under the title or alias that was matched, in order."""
     articles = (
         Article.objects.filter(published_revision__isnull=False)
         .select_related("published_revision")
@@ -243,6 +252,7 @@ MIN_LIKENESS = 75
 # Respellings of what was typed that are tried: the likeliest few, of at most so many words.
 RESPELLINGS = 3
 MAX_RESPELLED_WORDS = 8
+MAX_UNKNOWN_WORDS = 2
 
 
 def _respellings(folded: str) -> list[str]:
@@ -251,13 +261,14 @@ def _respellings(folded: str) -> list[str]:
     of title words like it. The likeliest first; none if every word is known."""
     *finished, last = folded.split(" ")
     if len(finished) >= MAX_RESPELLED_WORDS:
-        return []  # longer than titles are typed: a few lookups per word would add up
+        return []  # longer than titles are typed
     engine = backend()
-    known = engine.known_words([w for w in finished if len(w) >= 3])
-    fixed = []
-    for word in finished:
-        corrected = _correct(word) if len(word) >= 3 and word not in known else None
-        fixed.append(corrected or word)
+    known = engine.known_words(sorted({w for w in finished if len(w) >= 3}))
+    unknown = {w for w in finished if len(w) >= 3 and w not in known}
+    if len(unknown) > MAX_UNKNOWN_WORDS:
+        return []  # not a title mistyped: each respelling costs a few lookups
+    corrected = {word: _correct(word) or word for word in unknown}
+    fixed = [corrected.get(word, word) for word in finished]
     starts = [last] if engine.words_with_prefix(last, limit=1) else _word_starts_like(last)
     respellings = [" ".join([*fixed, start]) for start in starts[:RESPELLINGS]]
     return [r for r in dict.fromkeys(respellings + _spaces_moved(folded)) if r != folded][
@@ -291,6 +302,7 @@ def _word_starts_like(typed: str) -> list[str]:
     limit = _max_distance(typed)
     candidates = dict(engine.words_with_prefix(typed[:2], limit=400))
     candidates.update(engine.words_like(typed, limit=40))
+    candidates.update(engine.words_near(typed, limit=400))  # the first two letters swapped
     best: dict[str, tuple[int, int]] = {}
     for word, freq in candidates.items():
         for start in {word[: len(typed) - 1], word[: len(typed)], word[: len(typed) + 1]}:
