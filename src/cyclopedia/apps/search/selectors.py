@@ -324,6 +324,38 @@ def _likeness(typed: str, title: str) -> float:
 
 
 @dataclass(frozen=True)
+class SuggestionRow:
+    """A suggestion as plain data: what pages and the API show, kept in the search cache."""
+
+    title: str  # the title or alias that matched
+    article_title: str
+    description: str
+    path: str
+
+
+def search_suggestions(*, q: str) -> list[SuggestionRow]:
+    """:func:`search_suggest` as plain data, cached per index generation (caching.py)."""
+
+    def answer() -> list[SuggestionRow]:
+        return [
+            SuggestionRow(s.title, s.article.title, s.description, s.url)
+            for s in search_suggest(q=q)
+        ]
+
+    return search_cached("suggest", q, answer)
+
+
+def search_go_path(*, q: str) -> str:
+    """The path of the article whose title or alias the query is, or ``""`` (cached)."""
+
+    def answer() -> str:
+        article = search_go(q=q)
+        return article.get_absolute_url() if article else ""
+
+    return search_cached("go", q, answer)
+
+
+@dataclass(frozen=True)
 class FilterChoices:
     sources: list[str]
     licenses: list[str]

@@ -53,12 +53,14 @@ def search(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     page = _page(request)
     if q and not filters and page == 1 and "fulltext" not in request.GET:
-        url = search_cached("go", q, lambda: _go(q))
-        if url:
-            return HttpResponseRedirect(url)
+        path = selectors.search_go_path(q=q)
+        if path:
+            return HttpResponseRedirect(path)
     kept = {"q": q, "fulltext": "1", **{k: v for k, v in vars(filters).items() if v}}
     results = None
     if q:
+        # The rendered results part is cached as it is (rendering 20 results costs more than
+        # finding them again in the cache): the same for every reader.
         question = [q, vars(filters), page]
         results = search_cached("results", question, lambda: _results(q, filters, page, kept))
     response = render(
@@ -73,11 +75,6 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     patch_cache_control(response, public=True, max_age=60)
     return response
-
-
-def _go(q: str) -> str:
-    article = selectors.search_go(q=q)
-    return article.get_absolute_url() if article else ""
 
 
 def _results(q: str, filters: Filters, page: int, kept: dict[str, str]) -> RenderedResults:
@@ -97,20 +94,16 @@ def _results(q: str, filters: Filters, page: int, kept: dict[str, str]) -> Rende
 def suggest(request: HttpRequest) -> HttpResponse:
     """``[query, [titles], [descriptions], [urls]]``: the OpenSearch suggestions format."""
     q = request.GET.get("q", "")
-    found = search_cached("suggest", q, lambda: _suggestions(q))
+    found = selectors.search_suggestions(q=q)
     body = [
         q[:200],
-        [title for title, _, _ in found],
-        [description for _, description, _ in found],
-        [request.build_absolute_uri(url) for _, _, url in found],
+        [s.title for s in found],
+        [s.description for s in found],
+        [request.build_absolute_uri(s.path) for s in found],
     ]
     response = JsonResponse(body, safe=False, content_type="application/x-suggestions+json")
     patch_cache_control(response, public=True, max_age=300)
     return response
-
-
-def _suggestions(q: str) -> list[tuple[str, str, str]]:
-    return [(s.title, s.description, s.url) for s in selectors.search_suggest(q=q)]
 
 
 @require_safe

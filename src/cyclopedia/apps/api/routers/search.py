@@ -92,17 +92,12 @@ def _search(q: str, filters: Filters, page: int) -> dict[str, Any]:
 def suggest(
     request: HttpRequest, q: str = Query("", description="The start of a title")
 ) -> list[dict[str, Any]]:
-    found = search_cached("api-suggest", q, lambda: _suggest(q))
-    return [{**s, "url": request.build_absolute_uri(s["url"])} for s in found]
-
-
-def _suggest(q: str) -> list[dict[str, Any]]:
     return [
         {
             "title": s.title,
-            "article_title": s.article.title,
+            "article_title": s.article_title,
             "description": s.description,
-            "url": s.url,
+            "url": request.build_absolute_uri(s.path),
         }
-        for s in selectors.search_suggest(q=q)
+        for s in selectors.search_suggestions(q=q)
     ]
