@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import User
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from cyclopedia.apps.api.models import ApiToken
 from cyclopedia.apps.articles.models import Article, Category, Source
@@ -63,9 +63,13 @@ def article_published(*, pk: int) -> Article | None:
 
 def categories_with_counts(*, prefix: str = "") -> QuerySet[Category]:
     """Categories with at least one published article, with how many, by name."""
-    found = Category.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__published_revision__isnull=False))
-    ).filter(article_count__gt=0)
+    # EXISTS to choose the categories and a count per category shown: a grouped count of every
+    # filed article took seconds at 100,000 articles, twice (the page and its total).
+    filed = Article.categories.through.objects.filter(
+        category=OuterRef("pk"), article__published_revision__isnull=False
+    )
+    counted = filed.order_by().values("category").annotate(n=Count("pk")).values("n")  # type: ignore[misc]
+    found = Category.objects.filter(Exists(filed)).annotate(article_count=Subquery(counted))
     if prefix:
         found = found.filter(name__istartswith=prefix)
     return found.order_by("name", "id")
