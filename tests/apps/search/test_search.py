@@ -291,6 +291,7 @@ def test_a_total_past_the_count_cap_says_more_than(
     publish: Publish, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(base, "COUNT_CAP", 4)
+    monkeypatch.setattr(base, "RANK_CAP", 2)  # below the count cap, as configured
     for n in range(6):
         publish(f"Item {n}", "Frequent word.")
     found = search_run(q="frequent")

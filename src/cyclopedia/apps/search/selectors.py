@@ -112,7 +112,9 @@ def search_run(*, q: str, filters: Filters | None = None, page: int = 1) -> Sear
         for hit in found.hits
         if hit.article_id in articles
     ]
-    suggestion = did_you_mean(query, filters) if found.total < FEW_RESULTS else ""
+    suggestion = (
+        did_you_mean(query, filters, found=found.total) if found.total < FEW_RESULTS else ""
+    )
     return SearchPage(
         query=query,
         filters=filters,
@@ -176,8 +178,9 @@ def _same_case(word: str, corrections: dict[str, str]) -> str:
     return corrected.capitalize() if word[:1].isupper() else corrected
 
 
-def did_you_mean(query: ParsedQuery, filters: Filters) -> str:
-    """A respelling of the query from the words of titles, if it finds more; else ``""``."""
+def did_you_mean(query: ParsedQuery, filters: Filters, *, found: int | None = None) -> str:
+    """A respelling of the query from the words of titles, if it finds more than the query
+    (which finds ``found`` articles, counted again if not given); else ``""``."""
     words = [w for w in dict.fromkeys(query.words()) if len(w) >= 3 and not w.isdigit()]
     known = backend().known_words([fold(w) for w in words])
     unknown = [w for w in words if fold(w) not in known][:MAX_RESPELLED_WORDS]
@@ -195,7 +198,7 @@ def did_you_mean(query: ParsedQuery, filters: Filters) -> str:
     fresh = parse(respelled)
     if fresh.empty or fresh.folded == query.folded:
         return ""
-    before = backend().count(query, filters)
+    before = backend().count(query, filters) if found is None else found
     return respelled if backend().count(fresh, filters) > before else ""
 
 

@@ -94,33 +94,33 @@ class SearchBackend(ABC):
         return nullcontext()
 
     def _search(self, query: ParsedQuery, filters: Filters, *, offset: int, limit: int) -> HitPage:
-        total = self._count_upto(query, filters, 0, COUNT_CAP + 1)
-        if total == 0:
-            return HitPage(hits=[], total=0)
-        exact = total <= COUNT_CAP
-        total = min(total, COUNT_CAP)
+        # The matches, in index order and without scores (cheap), up to RANK_CAP + 1: when there
+        # are no more, that is the total, and only they are scored.
+        ids = self._match_ids(query, filters, 0, RANK_CAP + 1)
+        level = 0
+        if len(ids) <= RANK_CAP:
+            total, exact = len(ids), True
+            if total == 0:
+                return HitPage(hits=[], total=0)
+        else:
+            counted = self._count_upto(query, filters, 0, COUNT_CAP + 1)
+            total, exact = min(counted, COUNT_CAP), counted <= COUNT_CAP
+            ids = []
+            for level in range(1, self.levels):
+                found = self._match_ids(query, filters, level, RANK_CAP + 1)
+                if len(found) <= RANK_CAP:
+                    ids = found
+                    break
+        scores = self._scores_of(query, filters, level, ids) if ids else {}
         need = offset + limit
         tiers = self._tiers(query, filters)
-        ranked: list[tuple[int, float]] = []
-        for level in range(self.levels):
-            if level == 0 and total <= RANK_CAP:
-                ranked = self._ranked(query, filters, level, need + len(tiers))
-                break
-            if level and self._count_upto(query, filters, level, RANK_CAP + 1) <= RANK_CAP:
-                ranked = self._ranked(query, filters, level, need + len(tiers))
-                break
-        scores: dict[int, float] = dict(ranked)
-        missing = [i for i in tiers if i not in scores]
-        if missing and total <= RANK_CAP:
-            # Scoring a few articles costs a read of every match's positions (FTS5's bm25 does
-            # it once per article): only done when the matches are few.
-            scores.update(self._scores(query, missing))
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
         position = {i: n for n, i in enumerate(tiers)}  # by importance within a tier
         order = sorted(tiers, key=lambda i: (tiers[i], -scores.get(i, 0.0), position[i]))
-        order += [i for i, _ in ranked if i not in tiers]
+        order += [i for i in ranked if i not in tiers]
         if len(order) < need:
             taken = set(order)
-            more = self._index_order(query, filters, need + len(taken))
+            more = self._match_ids(query, filters, 0, need + len(taken))
             order += [i for i in more if i not in taken][: need - len(order)]
         page = order[offset:need]
         snippets = self._snippets(query, page)
@@ -150,22 +150,19 @@ class SearchBackend(ABC):
         """How many articles match at this level, counting no further than ``cap``."""
 
     @abstractmethod
-    def _ranked(
-        self, query: ParsedQuery, filters: Filters, level: int, limit: int
-    ) -> list[tuple[int, float]]:
-        """The ``limit`` best matches at this level with their scores (higher is better)."""
+    def _match_ids(self, query: ParsedQuery, filters: Filters, level: int, limit: int) -> list[int]:
+        """Up to ``limit`` matches at this level, in the index's order (cheap: no scores)."""
 
     @abstractmethod
-    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
-        """The scores of these articles, those that match the query."""
+    def _scores_of(
+        self, query: ParsedQuery, filters: Filters, level: int, ids: list[int]
+    ) -> dict[int, float]:
+        """The scores at this level (higher is better) of these matches, which are all the
+        matches at this level (at most RANK_CAP)."""
 
     @abstractmethod
     def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
         """Those of these articles that match the query (no score: cheap)."""
-
-    @abstractmethod
-    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
-        """Matches in the index's own order (cheap: no ranking)."""
 
     def _snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
         """A snippet of each article's text around what the query found (snippets.py)."""

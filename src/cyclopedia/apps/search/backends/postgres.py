@@ -51,27 +51,24 @@ class PostgresBackend(SearchBackend):
                 WHERE e.{column} @@ to_tsquery('cyclopedia', %s) {condition} LIMIT %s) s"""
         return int(self._rows(sql, [tsquery_text(query), *params, cap])[0][0])
 
-    def _ranked(
-        self, query: ParsedQuery, filters: Filters, level: int, limit: int
-    ) -> list[tuple[int, float]]:
+    def _match_ids(self, query: ParsedQuery, filters: Filters, level: int, limit: int) -> list[int]:
         joins, condition, params = self._filter_sql("e.article_id", filters)
         column = _LEVEL_COLUMNS[level]
         sql = f"""
-            SELECT e.article_id, ts_rank(e.{column}, q, 1) AS score
-            FROM search_searchentry e CROSS JOIN to_tsquery('cyclopedia', %s) q {joins}
-            WHERE e.{column} @@ q {condition}
-            ORDER BY score DESC, e.article_id LIMIT %s"""
-        rows = self._rows(sql, [tsquery_text(query), *params, limit])
-        return [(int(i), float(score)) for i, score in rows]
+            SELECT e.article_id FROM search_searchentry e {joins}
+            WHERE e.{column} @@ to_tsquery('cyclopedia', %s) {condition} LIMIT %s"""
+        return [int(row[0]) for row in self._rows(sql, [tsquery_text(query), *params, limit])]
 
-    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
-        if not ids:
-            return {}
-        sql = """
-            SELECT e.article_id, ts_rank(e.document, q, 1)
-            FROM search_searchentry e CROSS JOIN to_tsquery('cyclopedia', %s) q
-            WHERE e.article_id = ANY(%s) AND e.document @@ q"""
-        return {int(i): float(s) for i, s in self._rows(sql, [tsquery_text(query), ids])}
+    def _scores_of(
+        self, query: ParsedQuery, filters: Filters, level: int, ids: list[int]
+    ) -> dict[int, float]:
+        # By id, not by matching again: a phrase is checked against each candidate's stored
+        # positions, the costly part, which the matching pass has done already.
+        column = _LEVEL_COLUMNS[level]
+        sql = f"""
+            SELECT e.article_id, ts_rank(e.{column}, to_tsquery('cyclopedia', %s), 1)
+            FROM search_searchentry e WHERE e.article_id = ANY(%s)"""
+        return {int(i): float(score) for i, score in self._rows(sql, [tsquery_text(query), ids])}
 
     def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
         if not ids:
@@ -80,13 +77,6 @@ class PostgresBackend(SearchBackend):
             SELECT e.article_id FROM search_searchentry e
             WHERE e.article_id = ANY(%s) AND e.document @@ to_tsquery('cyclopedia', %s)"""
         return {int(row[0]) for row in self._rows(sql, [ids, tsquery_text(query)])}
-
-    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
-        joins, condition, params = self._filter_sql("e.article_id", filters)
-        sql = f"""
-            SELECT e.article_id FROM search_searchentry e {joins}
-            WHERE e.document @@ to_tsquery('cyclopedia', %s) {condition} LIMIT %s"""
-        return [int(row[0]) for row in self._rows(sql, [tsquery_text(query), *params, limit])]
 
     @contextmanager
     def _reading(self) -> Iterator[None]:

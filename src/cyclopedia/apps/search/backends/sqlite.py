@@ -52,23 +52,23 @@ class SQLiteBackend(SearchBackend):
                   WHERE search_fts MATCH %s {condition} LIMIT %s)"""
         return int(self._rows(sql, [self._match(query, level), *params, cap])[0][0])
 
-    def _ranked(
-        self, query: ParsedQuery, filters: Filters, level: int, limit: int
-    ) -> list[tuple[int, float]]:
+    def _match_ids(self, query: ParsedQuery, filters: Filters, level: int, limit: int) -> list[int]:
         joins, condition, params = self._filter_sql("f.rowid", filters)
-        sql = f"""SELECT f.rowid, {_BM25} AS score FROM search_fts f {joins}
-                  WHERE search_fts MATCH %s {condition} ORDER BY score, f.rowid LIMIT %s"""
-        rows = self._rows(sql, [self._match(query, level), *params, limit])
-        return [(int(i), -float(score)) for i, score in rows]
+        sql = f"""SELECT f.rowid FROM search_fts f {joins}
+                  WHERE search_fts MATCH %s {condition} LIMIT %s"""
+        return [int(row[0]) for row in self._rows(sql, [self._match(query, level), *params, limit])]
 
-    def _scores(self, query: ParsedQuery, ids: list[int]) -> dict[int, float]:
-        if not ids:
-            return {}
-        marks = ", ".join(["%s"] * len(ids))
-        sql = f"""SELECT rowid, {_BM25} FROM search_fts
-                  WHERE search_fts MATCH %s AND rowid IN ({marks})"""
-        rows = self._rows(sql, [self._match(query, 0), *ids])
-        return {int(i): -float(score) for i, score in rows}
+    def _scores_of(
+        self, query: ParsedQuery, filters: Filters, level: int, ids: list[int]
+    ) -> dict[int, float]:
+        # All the matches again, in one statement: bm25() reads each term's whole list of
+        # matches once per statement, and once per article if asked by rowid.
+        joins, condition, params = self._filter_sql("f.rowid", filters)
+        sql = f"""SELECT f.rowid, {_BM25} FROM search_fts f {joins}
+                  WHERE search_fts MATCH %s {condition}"""
+        wanted = set(ids)
+        rows = self._rows(sql, [self._match(query, level), *params])
+        return {int(i): -float(score) for i, score in rows if int(i) in wanted}
 
     def _matching(self, query: ParsedQuery, ids: list[int]) -> set[int]:
         if not ids:
@@ -76,12 +76,6 @@ class SQLiteBackend(SearchBackend):
         marks = ", ".join(["%s"] * len(ids))
         sql = f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({marks})"
         return {int(row[0]) for row in self._rows(sql, [self._match(query, 0), *ids])}
-
-    def _index_order(self, query: ParsedQuery, filters: Filters, limit: int) -> list[int]:
-        joins, condition, params = self._filter_sql("f.rowid", filters)
-        sql = f"""SELECT f.rowid FROM search_fts f {joins}
-                  WHERE search_fts MATCH %s {condition} LIMIT %s"""
-        return [int(row[0]) for row in self._rows(sql, [self._match(query, 0), *params, limit])]
 
     def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
         sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
