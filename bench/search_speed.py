@@ -16,8 +16,9 @@ weights, so that importance (incoming links) ranges from 0 to thousands. Then, p
 - suggestions: ``search_suggest`` over title prefixes of 2 to 12 characters, some with a typo;
 - gunicorn (``cyclopedia serve``) under wrk on 127.0.0.1: /search rotating through a few dozen
   of the queries (``fulltext=1``: always a results page, never a redirect), and /search/suggest;
-  once as served (answers cached per worker after their first request) and once with
-  ``CYCLOPEDIA_SEARCH_CACHE_SECONDS=0`` (every request searches);
+  once as served (answers cached per worker after their first request; a 3-second warm-up run
+  is not counted) and once with ``CYCLOPEDIA_SEARCH_CACHE_SECONDS=0`` (every request
+  searches);
 - database size, peak RSS of the building process and of the server.
 
     .venv/bin/python bench/search_speed.py [--articles 100000] [--backends sqlite,postgresql]
@@ -624,6 +625,8 @@ def serve_and_wrk(
                 "request = function()\n  i = i + 1\n"
                 '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
             )
+            # A warm-up run, not counted: each worker's first answer to each query is a miss.
+            wrk(base, script, duration=3, connections=args.connections)
             runs = [
                 wrk(base, script, duration=args.duration, connections=args.connections)
                 for _ in range(args.runs)
