@@ -208,7 +208,7 @@ class SearchBackend(ABC):
         """Titles and aliases of (at most ``limit``) articles whose titles or aliases hold the
         query's words, anywhere: the full-text index of names, in its own order (no ranking)."""
         with self._reading():
-            ids = self._names_matching(query, limit)
+            ids = self._match_ids(query, Filters(), 2, limit)  # level 2: titles and names
         if not ids:
             return []
         marks = ", ".join(["%s"] * len(ids))
@@ -217,10 +217,6 @@ class SearchBackend(ABC):
             FROM {SearchTitle._meta.db_table} t WHERE t.article_id IN ({marks})
             ORDER BY t.importance DESC, t.article_id, t.id"""
         return [TitleCandidate(*row) for row in self._rows(sql, ids)]
-
-    @abstractmethod
-    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
-        """Articles whose titles or aliases match the query (cheap: no ranking)."""
 
     def known_words(self, words: list[str]) -> dict[str, int]:
         """Of these words, those in the title vocabulary, with their counts."""

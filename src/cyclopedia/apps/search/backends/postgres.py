@@ -91,12 +91,6 @@ class PostgresBackend(SearchBackend):
             cursor.execute("SET LOCAL enable_seqscan = off")
             yield
 
-    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
-        sql = """
-            SELECT e.article_id FROM search_searchentry e
-            WHERE e.names @@ to_tsquery('cyclopedia', %s) LIMIT %s"""
-        return [int(row[0]) for row in self._rows(sql, [tsquery_text(query), limit])]
-
     def words_like(self, word: str, *, limit: int) -> list[tuple[str, int]]:
         if len(word) < 3:
             return []

@@ -77,10 +77,6 @@ class SQLiteBackend(SearchBackend):
         sql = f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({marks})"
         return {int(row[0]) for row in self._rows(sql, [self._match(query, 0), *ids])}
 
-    def _names_matching(self, query: ParsedQuery, limit: int) -> list[int]:
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
-        return [int(row[0]) for row in self._rows(sql, [self._match(query, 2), limit])]
-
     def words_like(self, word: str, *, limit: int) -> list[tuple[str, int]]:
         if len(word) < 3:
             return []
