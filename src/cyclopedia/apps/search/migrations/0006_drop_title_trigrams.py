@@ -43,7 +43,7 @@ def _run(statements_by_vendor: dict[str, list[str]]) -> Callable[[Any, Any], Non
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0005_searchgeneration")]
+    dependencies = [("search", "0005_searchchange")]
 
     operations = [
         migrations.RunPython(
