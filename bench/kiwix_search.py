@@ -2,11 +2,11 @@
 
 Serves a ZIM archive with kiwix-serve (Debian's kiwix-tools) on 127.0.0.1 and runs wrk against
 its /search page, rotating through words of the archive's article titles (each found by its
-Xapian index), --runs times for --duration seconds; prints the median requests/s and latency
-and kiwix-serve's peak memory. The default archive is the small Wikipedia ZIM of the corpus (Ray
-Charles, libkiwix's test file): a larger archive only makes kiwix-serve slower, so the figure is
-the generous one. An export of a bench site (``cyclopedia export site.zim``) compares the same
-articles.
+Xapian index), --runs times for --duration seconds after a warm-up run; prints the median
+requests/s and latency and kiwix-serve's peak memory. The default archive is the small
+Wikipedia ZIM of the corpus (Ray Charles, libkiwix's test file). An export of a site imported
+through the import path (``cyclopedia export site.zim``) compares the same articles; the sites
+of bench/search_speed.py do not export, their rows being written directly.
 
     .venv/bin/python bench/kiwix_search.py [ZIM] [--duration 10] [--runs 3] [--connections 16]
         [--threads 4] [--queries 40]
@@ -19,7 +19,6 @@ import random
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from urllib.parse import quote_plus
 
 from libzim.reader import Archive  # type: ignore[import-untyped]
 
-from search_speed import tree_peak_rss_mb, wrk
+from search_speed import latency, tree_peak_rss_mb, wrk_rotating
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ZIM = ROOT.parent / "shared" / "corpus" / "zim" / "libkiwix_zimfile_raycharles.zim"
@@ -90,27 +89,13 @@ def main() -> None:
                 sys.exit("kiwix-serve did not come up")
             if "/book/" not in found and "/content/book/" not in found:
                 sys.exit(f"kiwix-serve found nothing for {words[0]!r}: is the archive indexed?")
-            script = Path(work) / "rotate.lua"
-            listed = ",\n".join(f'  "{path}"' for path in paths)
-            script.write_text(
-                f"local paths = {{\n{listed}\n}}\nlocal i = 0\n"
-                "request = function()\n  i = i + 1\n"
-                '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
-            )
-            runs = [
-                wrk(base, script, duration=args.duration, connections=args.connections)
-                for _ in range(args.runs)
-            ]
-            median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-            spread = ", ".join(f"{run['rps']:,.0f}" for run in runs)
+            median, spread = wrk_rotating(base, paths, Path(work) / "rotate.lua", args)
             print(
                 f"kiwix-serve ({' '.join(version.split()[:2])}) on {args.zim.name} "
                 f"({args.zim.stat().st_size / 1e6:,.1f} MB): /search rotating "
                 f"{len(paths)} title words, --threads {args.threads}, wrk -c{args.connections}, "
                 f"{args.runs} x {args.duration} s: {median['rps']:,.0f} req/s (runs {spread}); "
-                f"latency p50 {median['p50']:.1f} ms, p90 {median['p90']:.1f} ms, p99 "
-                f"{median['p99']:.1f} ms; errors and non-2xx/3xx {median['errors']:.0f}; peak "
-                f"RSS {tree_peak_rss_mb(server.pid):,.0f} MiB"
+                f"{latency(median)}; peak RSS {tree_peak_rss_mb(server.pid):,.0f} MiB"
             )
         finally:
             server.terminate()

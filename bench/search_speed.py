@@ -574,6 +574,34 @@ def wrk(url: str, script: Path, *, duration: int, connections: int) -> dict[str,
     return figures
 
 
+def wrk_rotating(
+    base: str, paths: list[str], script: Path, args: argparse.Namespace
+) -> tuple[dict[str, float], str]:
+    """wrk GETting ``paths`` in turn (a Lua script written to ``script``): a 3-second warm-up
+    run, not counted (a cache's first answer to each query is a miss), then ``args.runs`` runs
+    of ``args.duration`` seconds; their median figures and the requests/s of each run."""
+    listed = ",\n".join(f'  "{path}"' for path in paths)
+    script.write_text(
+        f"local paths = {{\n{listed}\n}}\nlocal i = 0\n"
+        "request = function()\n  i = i + 1\n"
+        '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
+    )
+    wrk(base, script, duration=3, connections=args.connections)
+    runs = [
+        wrk(base, script, duration=args.duration, connections=args.connections)
+        for _ in range(args.runs)
+    ]
+    median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    return median, ", ".join(f"{run['rps']:,.0f}" for run in runs)
+
+
+def latency(figures: dict[str, float]) -> str:
+    return (
+        f"latency p50 {figures['p50']:.1f} ms, p90 {figures['p90']:.1f} ms, p99 "
+        f"{figures['p99']:.1f} ms; errors and non-2xx/3xx {figures['errors']:.0f}"
+    )
+
+
 def tree_peak_rss_mb(root_pid: int) -> float:
     """Sum of the peak resident memory (VmHWM) of the server and its workers."""
     total_kb = 0
@@ -619,26 +647,11 @@ def serve_and_wrk(
             sys.exit("the server did not come up")
         for name, rotation in paths.items():
             script = Path(env["CYCLOPEDIA_HOME"]) / "rotate.lua"
-            listed = ",\n".join(f'  "{path}"' for path in rotation)
-            script.write_text(
-                f"local paths = {{\n{listed}\n}}\nlocal i = 0\n"
-                "request = function()\n  i = i + 1\n"
-                '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
-            )
-            # A warm-up run, not counted: each worker's first answer to each query is a miss.
-            wrk(base, script, duration=3, connections=args.connections)
-            runs = [
-                wrk(base, script, duration=args.duration, connections=args.connections)
-                for _ in range(args.runs)
-            ]
-            median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-            spread = ", ".join(f"{run['rps']:,.0f}" for run in runs)
+            median, spread = wrk_rotating(base, rotation, script, args)
             print(
                 f"  wrk {name}, {label} ({len(rotation)} queries rotated; gunicorn "
                 f"-w{args.workers}, -c{args.connections}, {args.runs} x {args.duration} s): "
-                f"{median['rps']:,.0f} req/s (runs {spread})"
-                f"; latency p50 {median['p50']:.1f} ms, p90 {median['p90']:.1f} ms, p99 "
-                f"{median['p99']:.1f} ms; errors and non-2xx/3xx {median['errors']:.0f}"
+                f"{median['rps']:,.0f} req/s (runs {spread}); {latency(median)}"
             )
             figures[name] = median
         print(f"  peak RSS of gunicorn and its workers: {tree_peak_rss_mb(server.pid):,.0f} MiB")
