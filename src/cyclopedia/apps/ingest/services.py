@@ -36,6 +36,7 @@ from cyclopedia.formats.base import (
     ReadWarning,
 )
 from cyclopedia.formats.pipeline import convert_pages
+from cyclopedia.formats.readahead import read_ahead
 from cyclopedia.formats.urls import site_root
 from cyclopedia.render.prepared import PreparedDocument, prepare, prepared_key
 
@@ -249,35 +250,45 @@ def documents_ingest(
     A crash or interrupt loses at most the batch in flight, and re-running the import is safe
     (imports are idempotent), so resuming is running the same command again. With ``workers``
     above one, Documents are prepared (source text, identity, rendering) in worker processes
-    and this process only writes.
+    and this process only writes, while a thread reads on (up to a batch ahead) and keeps the
+    workers busy.
     """
     sources: dict[str, Source] = {}
     entries: Iterable[Item | PreparedDocument] = (
-        convert_pages(items, prepare, key=prepared_key, workers=workers, convert_if=Document)
+        read_ahead(
+            convert_pages(items, prepare, key=prepared_key, workers=workers, convert_if=Document),
+            limit=batch_size,
+        )
         if workers > 1
         else items
     )
     iterator = iter(entries)
-    while True:
-        batch: list[Item | PreparedDocument] = []
-        failure: ReadError | None = None
-        try:
-            batch.extend(itertools.islice(iterator, batch_size))
-        except ReadError as error:
-            failure = error  # the items read before it are whole: write them, then report it
-        if batch:
+    try:
+        while True:
+            batch: list[Item | PreparedDocument] = []
+            failure: ReadError | None = None
             try:
-                with transaction.atomic(), deferred_rerenders(), search_indexing_batch():
-                    for item in batch:
-                        _ingest_one(run, item, sources)
-                    run.checkpoint = {**run.checkpoint, "items_done": run.read}
-                    run.save()
-            except BaseException:
-                run.refresh_from_db()  # the batch was rolled back: so were its counts
-                raise
-            if progress:
-                progress(run)
-        if failure is not None:
-            raise failure
-        if len(batch) < batch_size:
-            return run
+                batch.extend(itertools.islice(iterator, batch_size))
+            except ReadError as error:
+                failure = error  # the items read before it are whole: write them, then report it
+            if batch:
+                try:
+                    with transaction.atomic(), deferred_rerenders(), search_indexing_batch():
+                        for item in batch:
+                            _ingest_one(run, item, sources)
+                        run.checkpoint = {**run.checkpoint, "items_done": run.read}
+                        run.save()
+                except BaseException:
+                    run.refresh_from_db()  # the batch was rolled back: so were its counts
+                    raise
+                if progress:
+                    progress(run)
+            if failure is not None:
+                raise failure
+            if len(batch) < batch_size:
+                return run
+    finally:
+        # Stopped by an error or an interrupt: the reader, its thread and pools stop too.
+        close = getattr(iterator, "close", None)
+        if close is not None:
+            close()
