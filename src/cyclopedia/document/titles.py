@@ -32,6 +32,8 @@ def _visible(char: str) -> bool:
 
 def strip_format_characters(text: str) -> str:
     """Text without invisible format and control characters (bidi overrides, zero widths)."""
+    if text.isprintable():
+        return text  # it has none (the usual case): no need to look at each character
     return "".join(ch for ch in text if _visible(ch))
 
 

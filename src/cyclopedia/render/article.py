@@ -55,7 +55,8 @@ class RenderedArticle:
         A rendering made without a database (in a worker process) takes every link target as
         existing; whoever knows which are missing marks them afterwards with this.
         """
-        missing = [title for title in missing if title in set(self.links)]
+        linked = set(self.links)
+        missing = [title for title in missing if title in linked]
         if not missing:
             return self
         mark = _missing_marker(missing)

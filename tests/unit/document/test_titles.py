@@ -12,6 +12,7 @@ from cyclopedia.document.titles import (
     TitleError,
     normalize_title,
     path_to_title,
+    strip_format_characters,
     title_to_path,
 )
 
@@ -124,3 +125,14 @@ def test_normalising_twice_changes_nothing(raw: str) -> None:
     once = normalize_title(raw)
     assert normalize_title(once) == once
     assert unicodedata.is_normalized("NFC", once)
+
+
+def test_format_and_control_characters_are_stripped_and_nothing_else() -> None:
+    """Every code point: the printable fast path and the character check agree."""
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) == "Cs":
+            continue  # a lone surrogate cannot be in a title read from UTF-8
+        text = f"a{char}b"
+        hidden = unicodedata.category(char) in ("Cf", "Cc") and char not in "\t\n\r"
+        assert strip_format_characters(text) == ("ab" if hidden else text), hex(code)
