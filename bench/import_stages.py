@@ -26,16 +26,12 @@ import gc
 import os
 import pickle
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from import_mediawiki import build_dump  # noqa: E402  (a script beside this one)
+from import_mediawiki import build_dump
 
 
 def cpu_ms(action: Callable[[], Any], count: int, runs: int, *, collect: bool) -> float:
