@@ -51,7 +51,9 @@ def test_a_failing_item_does_not_take_its_new_source_and_batch_down(
     assert Source.objects.get().name == "Wiki"
 
 
-def test_items_read_before_a_read_error_are_saved_and_counted() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_items_read_before_a_read_error_are_saved_and_counted(workers: int) -> None:
+    # workers=2: prepared in worker processes and read ahead in a thread, as a dump is.
     def items() -> Iterator[Document]:
         yield doc("One")
         yield doc("Two")
@@ -59,7 +61,7 @@ def test_items_read_before_a_read_error_are_saved_and_counted() -> None:
 
     run = import_run_start(path="dump.xml", format="text", options={})
     with pytest.raises(ReadError):
-        documents_ingest(run=run, items=items())
+        documents_ingest(run=run, items=items(), workers=workers)
     run.refresh_from_db()
     assert (run.read, run.created) == (2, 2)
     assert Article.objects.count() == 2

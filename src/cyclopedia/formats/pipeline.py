@@ -145,13 +145,17 @@ def convert_pages(
     convert_if: type | tuple[type, ...] = object,
 ) -> Iterator[Any]:
     """Converted items in input order; ItemErrors, and items not of ``convert_if``, pass as
-    they are. ``convert`` and ``key`` must be picklable (module level)."""
+    they are. ``convert`` and ``key`` must be picklable (module level).
+
+    An error of ``pages`` itself (a truncated dump) is raised after the items read before it.
+    Off the main thread (an import reading ahead) there is no time budget in this process, so
+    pages are converted in a worker process even with ``workers=1``."""
     task = _Task(convert, budget.seconds, key)
-    if workers <= 1:
+    if workers <= 1 and threading.current_thread() is threading.main_thread():
         for page in pages:
             yield task(page) if _converts(page, convert_if) else page
         return
-    yield from _pooled(pages, task, key, workers, budget, convert_if)
+    yield from _pooled(pages, task, key, max(workers, 1), budget, convert_if)
 
 
 def _converts(item: Any, convert_if: type | tuple[type, ...]) -> bool:
@@ -182,8 +186,17 @@ def _pooled(
     window = min(workers * 8, MAX_WINDOW)
     executor = _executor(workers, budget)
     pending: deque[tuple[Any, Future[Any] | None]] = deque()
+    reading = iter(pages)
+    failure: Exception | None = None
     try:
-        for page in pages:
+        while True:
+            try:
+                page = next(reading)
+            except StopIteration:
+                break
+            except Exception as error:  # the input failed: what it gave before is passed on first
+                failure = error
+                break
             pending.append((page, _submit(executor, task, page, convert_if)))
             while len(pending) >= window:
                 result, executor = _next(pending, executor, task, key, workers, budget)
@@ -191,6 +204,8 @@ def _pooled(
         while pending:
             result, executor = _next(pending, executor, task, key, workers, budget)
             yield result
+        if failure is not None:
+            raise failure
     finally:
         # Stopped early (Ctrl-C, an error downstream): pages not yet started are dropped.
         for _page, future in pending:

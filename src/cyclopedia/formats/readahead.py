@@ -10,7 +10,7 @@ The thread only runs the iterator (reading, handing pages to worker processes, c
 results); it never touches the database. Whatever the iterator raises is raised to the consumer
 after the items made before it, as if it had run in the consumer's own thread. The consumer
 stopping early (an error while writing, Ctrl-C) stops the thread and closes the iterator, so a
-pool it holds is shut down.
+pool it holds is shut down; the consumer waits at most a second for that.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import TypeVar, cast
 Item = TypeVar("Item")
 
 _POLL_SECONDS = 0.1
+_JOIN_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,10 @@ def read_ahead(items: Iterable[Item], limit: int) -> Iterator[Item]:
     """The items of ``items`` in order, made by a thread at most ``limit`` ahead."""
     if limit < 1:
         raise ValueError("read_ahead needs a limit of at least 1")
+    return _read_ahead(items, limit)
+
+
+def _read_ahead(items: Iterable[Item], limit: int) -> Iterator[Item]:
     ready: queue.Queue[object] = queue.Queue(maxsize=limit)
     stop = threading.Event()
 
@@ -77,4 +82,7 @@ def read_ahead(items: Iterable[Item], limit: int) -> Iterator[Item]:
             yield cast(Item, entry)
     finally:
         stop.set()
-        thread.join()
+        # The thread stops at its next hand-over: at once when it waits for room, after the
+        # page in hand when it waits for a worker. Ctrl-C must not wait for that page (up to its
+        # time budget); the thread, a daemon, closes the iterator (and its pools) when it wakes.
+        thread.join(timeout=_JOIN_SECONDS)

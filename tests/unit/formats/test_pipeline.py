@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 
-from cyclopedia.formats.base import ItemError
+from cyclopedia.formats.base import ItemError, ReadError
 from cyclopedia.formats.pipeline import Budget, convert_pages
 
 
@@ -116,3 +118,31 @@ def test_an_outer_timer_survives_the_budget() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_error_of_the_input_comes_after_the_pages_read_before_it(workers: int) -> None:
+    def truncated() -> Iterator[str]:
+        yield from "abcdefghijkl"
+        raise ReadError("dump.xml", "the dump ends in the middle of a page")
+
+    results: list[str] = []
+    with pytest.raises(ReadError, match="ends in the middle"):
+        results.extend(convert_pages(truncated(), convert, key=key, workers=workers))
+    assert results == [page * 2 for page in "abcdefghijkl"]
+
+
+def test_off_the_main_thread_pages_keep_their_time_budget_with_one_worker() -> None:
+    results: list[object] = []
+
+    def convert_in_thread() -> None:
+        pages = ["a", "slow", "b"]
+        results.extend(convert_pages(pages, convert, key=key, workers=1, budget=Budget(seconds=1)))
+
+    thread = threading.Thread(target=convert_in_thread)
+    thread.start()
+    thread.join(60)
+    assert results[0] == "aa"
+    assert isinstance(results[1], ItemError)
+    assert "time budget" in results[1].message
+    assert results[2] == "bb"
