@@ -224,12 +224,30 @@ class _Renderer(RendererHTML):
 
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
+# An http(s) address in this spelling (lower-case host, only characters that need neither
+# escaping nor decoding) is its own normal form and its own display text. That is most URLs of
+# real references, and markdown-it's general normalisation (parse, punycode, encode again) costs
+# more than parsing the rest of a reference.
+_PLAIN_URL = re.compile(
+    r"https?://[a-z0-9.\-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?\Z"
+)
+
+
+def plain_url(url: str) -> bool:
+    """Whether ``url`` is its own normal form, as a link and as text (no punycode host)."""
+    return _PLAIN_URL.match(url) is not None and "xn--" not in url
 
 
 class _MarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
         # markdown-it's own check, spelled out: the sanitiser enforces the allowlist again.
         return not _UNSAFE_SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", url))
+
+    def normalizeLink(self, url: str) -> str:
+        return url if plain_url(url) else super().normalizeLink(url)
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link if plain_url(link) else super().normalizeLinkText(link)
 
 
 def _parser(*, breaks: bool) -> MarkdownIt:

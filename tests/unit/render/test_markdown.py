@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from markdown_it.common.normalize_url import normalizeLink, normalizeLinkText
+
 from cyclopedia.document import Attribution, Document, Infobox, InfoboxField, Reference
 from cyclopedia.render import render_document
+from cyclopedia.render.markdown import plain_url
 
 ATTRIBUTION = Attribution(source_title="Test")
 
@@ -144,3 +150,36 @@ def test_wiki_link_labels_are_inline_markdown() -> None:
     assert "><em>Nature</em></a>" in html
     assert ">AT&amp;T Inc.</a>" in html
     assert "\\" not in html
+
+
+URL_IN_TEXT = re.compile(r"https?://[^\s\]<>\"'|{}\\]+")
+CORPUS_MEDIAWIKI = Path(__file__).parents[3].parent / "shared" / "corpus" / "mediawiki"
+TRICKY_URLS = [
+    "HTTP://Example.com/", "http://EXAMPLE.com", "http://example.com:80/a", "http://a@b.com/",
+    "http://b.com/a@b", "http://xn--bcher-kva.example/", "https://b.com/%20x", "http://b.com",
+    "http://b.com?x", "http://b.com#x#y", "http://b.com/(x)", "http://b.com/'a'",
+    "http://b.com/a/../c", "https://b.com:/x", "http://b.com/[x]", "http://b.com/~a;b=c,d$e+f!g*h",
+    "http://b.com?#", "https://b.com/ä", "https://b.com/a b", "https://b.com/a\\b",
+    "https://b.com/a`b", "https://b.com/a^b", "mailto:a@b.com", "ftp://b.com/",
+]  # fmt: skip
+
+
+def test_plain_urls_skip_normalising_only_where_it_changes_nothing() -> None:
+    urls = {
+        match.group(0)
+        for path in sorted(CORPUS_MEDIAWIKI.rglob("*.txt"))[:40]
+        for match in URL_IN_TEXT.finditer(path.read_text(encoding="utf-8", errors="replace"))
+    }
+    urls.update(TRICKY_URLS)
+    plain = [url for url in urls if plain_url(url)]
+    assert len(plain) > 100  # the corpus is read: real references' URLs are mostly plain
+    for url in plain:
+        assert normalizeLink(url) == url, url
+        assert normalizeLinkText(url) == url, url
+    # What needs normalising still gets it: a punycode host is shown in its letters.
+    assert not plain_url("http://xn--bcher-kva.example/")
+    html = render_document(doc("See <http://xn--bcher-kva.example/>.")).body_html
+    assert ">http://bücher.example/</a>" in html
+    html = render_document(doc("See <https://b.com/a%20b>.")).body_html
+    assert 'href="https://b.com/a%20b"' in html
+    assert ">https://b.com/a b</a>" in html
