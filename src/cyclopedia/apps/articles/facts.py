@@ -74,10 +74,14 @@ def _row(article: Article, revision: Revision, fact: Fact, ids: dict[str, int]) 
     )
 
 
-def facts_sync(*, article: Article, revision: Revision, document: Document) -> int:
+def facts_sync(
+    *, article: Article, revision: Revision, document: Document, new: bool = False
+) -> int:
     """Make the article's facts those of the document it publishes; link the facts of other
-    articles that name this one (by its title or a name). Returns the number of facts."""
-    InfoboxFact.objects.filter(article=article).delete()
+    articles that name this one (by its title or a name). Returns the number of facts. A
+    ``new`` article (created in this transaction) has no facts to replace."""
+    if not new:
+        InfoboxFact.objects.filter(article=article).delete()
     candidates = fact_candidates(document.infobox)
     ids = _article_ids(candidates) if candidates else {}
     facts = infobox_facts(document.infobox, is_article=ids.__contains__)

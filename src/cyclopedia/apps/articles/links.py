@@ -82,9 +82,11 @@ def unlink_titles(titles: list[str]) -> None:
     rerender_published(linking)
 
 
-def sync_links(article: Article, targets: Iterable[str]) -> None:
+def sync_links(article: Article, targets: Iterable[str], *, new: bool = False) -> None:
+    """Make the article's links those to ``targets`` (a ``new`` article has none to replace)."""
     targets = list(dict.fromkeys(targets))
-    article.links_out.all().delete()
+    if not new:
+        article.links_out.all().delete()
     published = Article.objects.filter(title__in=targets, published_revision__isnull=False)
     resolved = dict(published.values_list("title", "id"))
     aliases = Alias.objects.filter(title__in=targets, article__isnull=False)

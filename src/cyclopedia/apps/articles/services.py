@@ -110,7 +110,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         rendered=rendered,
         source_text=source_text,
         article=article,
-        parent=article.published_revision or article.revisions.first(),
+        parent=None if created else article.published_revision or article.revisions.first(),
         import_run_id=import_run_id,
         summary="Imported from " + (document.attribution.source_name or source.name),
         content_hash=digest,
@@ -125,7 +125,9 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         return ImportOutcome.HELD
     if unpublished:
         _take_over_name(article)
-    article_publish(article=article, revision=revision, document=document, rendered=rendered)
+    article_publish(
+        article=article, revision=revision, document=document, rendered=rendered, new=created
+    )
     if unpublished:
         _follow_hops_to(article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
@@ -178,23 +180,37 @@ def _newer_from_same_source(article: Article, document: Document, source: Source
 
 
 def article_publish(
-    *, article: Article, revision: Revision, document: Document, rendered: RenderedArticle
+    *,
+    article: Article,
+    revision: Revision,
+    document: Document,
+    rendered: RenderedArticle,
+    new: bool = False,
 ) -> None:
     """Make a saved revision the article's published one: categories, names, links and the
-    search index follow it, in the caller's transaction (so nothing unpublished is searchable)."""
+    search index follow it, in the caller's transaction (so nothing unpublished is searchable).
+
+    ``new``: the article was created in this transaction, so it has no categories, names, links
+    or facts yet, and the queries that would replace them are left out (an import's writer
+    publishes thousands of new articles; each query saved counts).
+    """
     article.published_revision = revision
     article.language = document.language
     article.updated = timezone.now()
     article.save(update_fields=["published_revision", "language", "updated"])
-    article.categories.set(_categories(document.categories))
-    new_titles = _sync_aliases(article, document.aliases)
+    categories = _categories(document.categories)
+    if new:
+        article.categories.add(*categories)
+    else:
+        article.categories.set(categories)
+    new_titles = _sync_aliases(article, document.aliases, new=new)
     # Redirects that arrived before their target now lead to it.
     waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
     redirected = list(waiting.values_list("title", flat=True))
     waiting.update(article=article)
-    sync_links(article, rendered.links)
+    sync_links(article, rendered.links, new=new)
     refresh_links_to(article, {article.title, *new_titles, *redirected})
-    facts_sync(article=article, revision=revision, document=document)
+    facts_sync(article=article, revision=revision, document=document, new=new)
     search_index_later(article_id=article.pk)
 
 
@@ -337,13 +353,15 @@ def _categories(names: tuple[str, ...]) -> list[Category]:
     return list(Category.objects.filter(name__in=names))
 
 
-def _sync_aliases(article: Article, aliases: Iterable[str]) -> list[str]:
-    """Make the article's alternative names those of the document; returns the added titles."""
+def _sync_aliases(article: Article, aliases: Iterable[str], *, new: bool) -> list[str]:
+    """Make the article's alternative names those of the document; returns the added titles.
+    A ``new`` article has none to drop."""
     wanted = [title for title in aliases if title != article.title]
-    dropped = article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted)
-    gone = list(dropped.values_list("title", flat=True))
-    dropped.delete()
-    unlink_titles(gone)
+    if not new:
+        dropped = article.aliases.filter(kind=Alias.Kind.NAME).exclude(title__in=wanted)
+        gone = list(dropped.values_list("title", flat=True))
+        dropped.delete()
+        unlink_titles(gone)
     taken = set(Alias.objects.filter(title__in=wanted).values_list("title", flat=True))
     taken |= set(Article.objects.filter(title__in=wanted).values_list("title", flat=True))
     added = [title for title in wanted if title not in taken]
