@@ -8,7 +8,8 @@ first --articles pages of the replicated dump that bench builds):
 - parse: mwparserfromhell's tokenizer (C) and its tree builder (Python);
 - convert: the whole page to a Document, parse included (a worker);
 - prepare: source text, digest and rendering: Markdown to HTML, sanitising, plain text (a worker);
-- transfer: pickling the Document and the prepared Document to and from the workers;
+- transfer: pickling the page to a worker and the prepared Document back (one worker converts
+  and prepares a page);
 - write: the writer's database work into an empty SQLite site (the importing process), rolled
   back after each run.
 
@@ -111,11 +112,12 @@ def main() -> None:
     )
 
     def transfer() -> None:
-        for doc, ready in zip(documents, prepared, strict=True):
-            pickle.loads(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+        for page in pages:
+            pickle.loads(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+        for ready in prepared:
             pickle.loads(pickle.dumps(ready, protocol=pickle.HIGHEST_PROTOCOL))
 
-    stages["transfer (pickling)"] = cpu_ms(transfer, len(documents), args.runs, collect=True)
+    stages["transfer (pickling)"] = cpu_ms(transfer, count, args.runs, collect=True)
 
     def write() -> None:
         from django.db import transaction

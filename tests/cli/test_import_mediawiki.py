@@ -157,3 +157,24 @@ def test_the_summary_says_how_many_category_descriptions_were_saved() -> None:
     )
     code, output = run("import", str(categories), "--workers", "1")
     assert "2 unchanged, 0 aliases, 0 category descriptions saved" in output
+
+
+def test_workers_prepare_articles_as_the_writer_would() -> None:
+    """With workers, each article is converted and prepared in one worker process; what is
+    stored is what converting and preparing it in the importing process stores."""
+
+    def stored() -> list[tuple[str, str, str, str]]:
+        return sorted(
+            Revision.objects.values_list("article__title", "content_hash", "html", "plain_text")
+        )
+
+    code, output = run("import", str(ZULKO), *ZULKO_WIKI, "--workers", "1")
+    assert code == 0, output
+    alone = stored()
+    Article.objects.all().delete()
+    Alias.objects.all().delete()
+    ImportRun.objects.all().delete()
+    code, output = run("import", str(ZULKO), *ZULKO_WIKI, "--workers", "2")
+    assert code == 0, output
+    assert ImportRun.objects.get().created == 6
+    assert stored() == alone

@@ -24,6 +24,7 @@ from cyclopedia.document import UnknownLicenseError, get_license
 from cyclopedia.formats.base import ReadError, ReadOptions
 from cyclopedia.formats.files import input_fingerprint
 from cyclopedia.formats.registry import READERS, detect, get_reader
+from cyclopedia.render.prepared import prepare
 
 if TYPE_CHECKING:
     from cyclopedia.apps.ingest.models import ImportRun
@@ -125,6 +126,9 @@ def import_command(
         language=language,
         wikimedia_license_switch=settings.WIKIMEDIA_LICENSE_SWITCH,
         workers=workers,
+        # A reader that converts in worker processes prepares each Document there too: one
+        # pool, and a Document crosses to the writer once.
+        finish=prepare,
     )
     runs: list[ImportRun] = []
     problems = 0

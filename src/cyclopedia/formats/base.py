@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from cyclopedia.document import Document, License
 
@@ -86,6 +86,11 @@ class ReadOptions:
     workers: int = 1
     # Items to pass over unread (resuming an interrupted import); multi-item readers honour it.
     skip: int = 0
+    # The next step for each Document, run where the reader makes it: a reader that converts in
+    # worker processes (MediaWiki) runs it there, so that an import prepares each article in the
+    # worker that converted it, and yields what it returns in place of the Document. Other
+    # readers ignore it. Picklable (module level); it shares the item's time budget.
+    finish: Callable[[Document], Any] | None = None
 
 
 class Reader(Protocol):

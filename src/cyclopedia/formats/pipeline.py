@@ -1,7 +1,9 @@
 """Converting items in worker processes, each item within a time and memory budget.
 
-Used for the slow steps of an import: converting MediaWiki pages (formats/mediawiki/reader.py)
-and rendering Documents (the ingest service).
+Used for the slow steps of an import: converting MediaWiki pages (formats/mediawiki/reader.py),
+with the Documents prepared for writing in the same worker (ReadOptions.finish), and preparing
+the Documents of other readers (the ingest service). A pool starts at the first item it has to
+convert, so items that arrive converted already cost no processes.
 
 The dump is read in one process (XML parsing is fast); converting wikitext is slow
 (mwparserfromhell) and has pathological inputs, so it runs in worker processes:
@@ -184,7 +186,9 @@ def _pooled(
     # Pages in flight: enough to keep the workers busy, few enough to bound the memory they take
     # (a page may be up to MAX_ITEM_BYTES) whatever --workers says.
     window = min(workers * 8, MAX_WINDOW)
-    executor = _executor(workers, budget)
+    # Started at the first page to convert: items that all pass as they are (converted by the
+    # reader's own workers already) cost no processes.
+    executor: ProcessPoolExecutor | None = None
     pending: deque[tuple[Any, Future[Any] | None]] = deque()
     reading = iter(pages)
     failure: Exception | None = None
@@ -197,7 +201,11 @@ def _pooled(
             except Exception as error:  # the input failed: what it gave before is passed on first
                 failure = error
                 break
-            pending.append((page, _submit(executor, task, page, convert_if)))
+            future = None
+            if _converts(page, convert_if):
+                executor = executor or _executor(workers, budget)
+                future = _submit(executor, task, page)
+            pending.append((page, future))
             while len(pending) >= window:
                 result, executor = _next(pending, executor, task, key, workers, budget)
                 yield result
@@ -211,18 +219,12 @@ def _pooled(
         for _page, future in pending:
             if future is not None:
                 future.cancel()
-        executor.shutdown(wait=False, cancel_futures=True)
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _submit(
-    executor: ProcessPoolExecutor,
-    task: _Task[Any, Any],
-    page: Any,
-    convert_if: type | tuple[type, ...] = object,
-) -> Future[Any] | None:
+def _submit(executor: ProcessPoolExecutor, task: _Task[Any, Any], page: Any) -> Future[Any]:
     """Queue a page; a pool already broken by a dead worker gives a future that says so."""
-    if not _converts(page, convert_if):
-        return None
     try:
         return executor.submit(task, page)
     except BrokenProcessPool as error:
@@ -233,12 +235,12 @@ def _submit(
 
 def _next(
     pending: deque[tuple[Any, Future[Any] | None]],
-    executor: ProcessPoolExecutor,
+    executor: ProcessPoolExecutor | None,
     task: _Task[Any, Any],
     key: Callable[[Any], tuple[str, str]],
     workers: int,
     budget: Budget,
-) -> tuple[Any, ProcessPoolExecutor]:
+) -> tuple[Any, ProcessPoolExecutor | None]:
     page, future = pending[0]
     if future is None:
         pending.popleft()
@@ -246,7 +248,8 @@ def _next(
     try:
         result = future.result()
     except BrokenProcessPool:
-        executor.shutdown(wait=False, cancel_futures=True)
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
         return _recover(pending, task, key, workers, budget)
     pending.popleft()
     return result, executor

@@ -146,3 +146,14 @@ def test_off_the_main_thread_pages_keep_their_time_budget_with_one_worker() -> N
     assert isinstance(results[1], ItemError)
     assert "time budget" in results[1].message
     assert results[2] == "bb"
+
+
+def test_no_pool_starts_when_no_item_is_to_be_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr("cyclopedia.formats.pipeline._executor", no_pool)
+    items = [ItemError("k", "unreadable"), 1, 2.5]  # what the reader's workers made already
+    assert list(convert_pages(items, convert, key=key, workers=2, convert_if=str)) == items
+    with pytest.raises(AssertionError, match="a pool was started"):
+        list(convert_pages([1, "a"], convert, key=key, workers=2, convert_if=str))

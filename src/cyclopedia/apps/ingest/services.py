@@ -251,7 +251,7 @@ def documents_ingest(
     (imports are idempotent), so resuming is running the same command again. With ``workers``
     above one, Documents are prepared (source text, identity, rendering) in worker processes
     and this process only writes, while a thread reads on (up to a batch ahead) and keeps the
-    workers busy.
+    workers busy. Items that a reader prepared already (ReadOptions.finish) pass as they are.
     """
     sources: dict[str, Source] = {}
     entries: Iterable[Item | PreparedDocument] = (

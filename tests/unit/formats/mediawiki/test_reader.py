@@ -20,7 +20,7 @@ from cyclopedia.formats.base import (
 )
 from cyclopedia.formats.mediawiki.reader import MediaWikiDumpReader, category_name
 from cyclopedia.render.description import description_html
-from cyclopedia.render.prepared import prepare
+from cyclopedia.render.prepared import PreparedDocument, prepare
 from cyclopedia.render.text import html_to_text
 from tests.unit.formats.mediawiki.test_dump import dump_xml, page, write
 
@@ -67,6 +67,21 @@ LEAKS = ("{{", "}}", "[[", "]]", "{|", "|}", "<ref", "'''")
 
 def read(path: Path, **options: Any) -> list[ReadItem]:
     return list(MediaWikiDumpReader().read(path, ReadOptions(**options)))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_finish_runs_on_each_document_where_the_reader_converts_it(workers: int) -> None:
+    plain = read(ENWIKI_MINIDUMP)
+    finished = read(ENWIKI_MINIDUMP, workers=workers, finish=prepare)
+    kinds = {type(item) for item in plain}
+    assert {Document, AliasItem, CategoryItem} <= kinds  # the minidump has all three
+    assert len(finished) == len(plain)
+    for before, after in zip(plain, finished, strict=True):
+        if isinstance(before, Document):
+            assert isinstance(after, PreparedDocument)
+            assert after == prepare(before)
+        else:
+            assert after == before  # redirects and category pages as they were
 
 
 def test_category_pages_become_descriptions_of_their_categories() -> None:
