@@ -224,12 +224,14 @@ class _Renderer(RendererHTML):
 
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
-# An http(s) address in this spelling (lower-case host, only characters that need neither
-# escaping nor decoding) is its own normal form and its own display text. That is most URLs of
-# real references, and markdown-it's general normalisation (parse, punycode, encode again) costs
-# more than parsing the rest of a reference.
+# An http(s) address in this spelling (a lower-case host that is a valid DNS name, only
+# characters that need neither escaping nor decoding) is its own normal form and its own display
+# text. That is most URLs of real references, and markdown-it's general normalisation (parse,
+# punycode, encode again) costs more than parsing the rest of a reference. mdurl cuts hosts
+# longer than 255 characters and labels longer than 63: those take the general way.
 _PLAIN_URL = re.compile(
-    r"https?://[a-z0-9.\-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?\Z"
+    r"https?://(?![a-z0-9.\-]{256})(?![a-z0-9.\-]*?[a-z0-9\-]{64})[a-z0-9.\-]+"
+    r"(?::[0-9]+)?(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?\Z"
 )
 
 

@@ -161,6 +161,8 @@ TRICKY_URLS = [
     "http://b.com/a/../c", "https://b.com:/x", "http://b.com/[x]", "http://b.com/~a;b=c,d$e+f!g*h",
     "http://b.com?#", "https://b.com/ä", "https://b.com/a b", "https://b.com/a\\b",
     "https://b.com/a`b", "https://b.com/a^b", "mailto:a@b.com", "ftp://b.com/",
+    f"http://{'a' * 63}.com:8080/x", f"http://{'a' * 64}.com:8080/x", f"http://{'a' * 64}.com/x",
+    f"http://{'a.' * 127}com/x", f"http://{'a.' * 128}com/x",
 ]  # fmt: skip
 
 
