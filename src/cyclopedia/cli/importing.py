@@ -24,7 +24,6 @@ from cyclopedia.document import UnknownLicenseError, get_license
 from cyclopedia.formats.base import ReadError, ReadOptions
 from cyclopedia.formats.files import input_fingerprint
 from cyclopedia.formats.registry import READERS, detect, get_reader
-from cyclopedia.render.prepared import prepare
 
 if TYPE_CHECKING:
     from cyclopedia.apps.ingest.models import ImportRun
@@ -116,6 +115,7 @@ def import_command(
         import_run_finish,
         import_run_start,
     )
+    from cyclopedia.render.prepared import prepare
 
     migrate()
     console = Console(stderr=True, soft_wrap=True)  # paths and errors are never broken

@@ -87,9 +87,9 @@ class ReadOptions:
     # Items to pass over unread (resuming an interrupted import); multi-item readers honour it.
     skip: int = 0
     # The next step for each Document, run where the reader makes it: a reader that converts in
-    # worker processes (MediaWiki) runs it there, so that an import prepares each article in the
-    # worker that converted it, and yields what it returns in place of the Document. Other
-    # readers ignore it. Picklable (module level); it shares the item's time budget.
+    # worker processes (MediaWiki, ZIM) runs it there, so that an import prepares each article
+    # in the worker that converted it, and yields what it returns in place of the Document (an
+    # ItemError when it raises ValueError). Other readers ignore it. Picklable (module level).
     finish: Callable[[Document], Any] | None = None
 
 

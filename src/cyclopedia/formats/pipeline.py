@@ -20,6 +20,8 @@ With ``workers=1`` pages are converted in the calling process (time budget only)
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import gc
 import multiprocessing
 import resource
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Any, Generic, TypeVar
 
+from cyclopedia.document import Document
 from cyclopedia.formats.base import ItemError
 
 Page = TypeVar("Page")
@@ -137,6 +140,19 @@ class _Task(Generic[Page, Result]):
         return convert_within_budget(self.convert, page, self.seconds, self.key)
 
 
+def _convert_and_finish(
+    page: Page, *, convert: Callable[[Page], object], finish: Callable[[Document], object]
+) -> object:
+    """A page converted, and the Document it makes (not a redirect or a category) finished."""
+    item = convert(page)
+    if not isinstance(item, Document):
+        return item
+    try:
+        return finish(item)
+    except ValueError as error:  # DocumentError included: the item fails, the run goes on
+        return ItemError(item.source_key or item.title, f"not prepared: {error}", item.title)
+
+
 def convert_pages(
     pages: Iterable[Any],
     convert: Callable[[Page], Result],
@@ -145,14 +161,23 @@ def convert_pages(
     workers: int = 1,
     budget: Budget = Budget(),
     convert_if: type | tuple[type, ...] = object,
+    finish: Callable[[Document], object] | None = None,
 ) -> Iterator[Any]:
     """Converted items in input order; ItemErrors, and items not of ``convert_if``, pass as
     they are. ``convert`` and ``key`` must be picklable (module level).
 
+    ``finish`` (a reader's ReadOptions.finish, picklable too) runs on each Document in the call
+    that converted it, so in the same worker; converting and finishing each have the budget's
+    time, as they had when they ran in two pools.
+
     An error of ``pages`` itself (a truncated dump) is raised after the items read before it.
     Off the main thread (an import reading ahead) there is no time budget in this process, so
     pages are converted in a worker process even with ``workers=1``."""
-    task = _Task(convert, budget.seconds, key)
+    step: Callable[[Any], object] = convert
+    if finish is not None:
+        step = functools.partial(_convert_and_finish, convert=convert, finish=finish)
+        budget = dataclasses.replace(budget, seconds=2 * budget.seconds)
+    task = _Task(step, budget.seconds, key)
     if workers <= 1 and threading.current_thread() is threading.main_thread():
         for page in pages:
             yield task(page) if _converts(page, convert_if) else page

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from cyclopedia.document import Attribution, Document
 from cyclopedia.formats.base import ItemError, ReadError
 from cyclopedia.formats.pipeline import Budget, convert_pages
 
@@ -157,3 +158,31 @@ def test_no_pool_starts_when_no_item_is_to_be_converted(monkeypatch: pytest.Monk
     assert list(convert_pages(items, convert, key=key, workers=2, convert_if=str)) == items
     with pytest.raises(AssertionError, match="a pool was started"):
         list(convert_pages([1, "a"], convert, key=key, workers=2, convert_if=str))
+
+
+def document(page: str) -> Document | str:
+    if page == "redirect":
+        return page  # not a Document: passes unfinished
+    time.sleep(0.2 if page == "slow half" else 0)
+    attribution = Attribution(source_title=page)
+    return Document(title=page.capitalize(), body="Text.", attribution=attribution)
+
+
+def finish(doc: Document) -> str:
+    if doc.title == "Broken":
+        raise ValueError("cannot render")
+    time.sleep(0.2 if doc.title == "Slow half" else 0)
+    return doc.title.upper()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_finish_runs_where_each_document_is_converted(workers: int) -> None:
+    pages = ["a", "redirect", "broken", "slow half", "b"]
+    results = list(
+        convert_pages(pages, document, key=key, workers=workers, budget=Budget(0.3), finish=finish)
+    )
+    assert results[:2] == ["A", "redirect"]
+    assert isinstance(results[2], ItemError)
+    assert (results[2].title, results[2].message) == ("Broken", "not prepared: cannot render")
+    # Converting and finishing each had 0.3 s when they ran in two pools: together 0.4 s pass.
+    assert results[3:] == ["SLOW HALF", "B"]

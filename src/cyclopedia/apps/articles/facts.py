@@ -2,8 +2,8 @@
 
 ``facts_sync`` is called by ``article_publish`` (the one path every publication takes) and
 ``facts_clear`` by ``_withdraw``. Each writes in a few statements whatever the infobox's size:
-one delete, one lookup of the titles values may name, one bulk insert, one update of the facts
-elsewhere that were waiting for this article.
+one delete (none for a new article), one lookup of the titles values may name, one bulk insert,
+one update of the facts elsewhere that were waiting for this article.
 """
 
 from __future__ import annotations

@@ -240,7 +240,7 @@ def _ingest_one(run: ImportRun, entry: Item | PreparedDocument, sources: dict[st
 def documents_ingest(
     *,
     run: ImportRun,
-    items: Iterable[Item],
+    items: Iterable[Item | PreparedDocument],
     batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
     workers: int = 1,

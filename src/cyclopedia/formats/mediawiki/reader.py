@@ -125,10 +125,12 @@ class MediaWikiDumpReader:
             convert: Callable[[PageRevision], ReadItem] = functools.partial(
                 convert_page, source=source, options=options
             )
-            if options.finish is not None:
-                convert = functools.partial(_finished, convert=convert, finish=options.finish)
             yield from convert_pages(
-                itertools.chain([first], articles), convert, key=_page_key, workers=options.workers
+                itertools.chain([first], articles),
+                convert,
+                key=_page_key,
+                workers=options.workers,
+                finish=options.finish,
             )
 
     @staticmethod
@@ -139,17 +141,6 @@ class MediaWikiDumpReader:
         for page in dump.pages():
             if isinstance(page, ItemError) or _kept(page):
                 yield page
-
-
-def _finished(
-    page: PageRevision,
-    *,
-    convert: Callable[[PageRevision], ReadItem],
-    finish: Callable[[Document], ReadItem],
-) -> ReadItem:
-    """A page converted, and its Document (not its redirect or category) finished."""
-    item = convert(page)
-    return finish(item) if isinstance(item, Document) else item
 
 
 def _kept(page: PageRevision) -> bool:

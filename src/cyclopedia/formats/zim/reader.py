@@ -85,6 +85,7 @@ class ZimReader:
             key=entry_key,
             workers=options.workers,
             convert_if=EntryContent,
+            finish=options.finish,
         )
 
     @staticmethod

@@ -10,6 +10,7 @@ import pytest
 from cyclopedia.document import Document, get_license
 from cyclopedia.formats.base import AliasItem, ItemError, ReadOptions
 from cyclopedia.formats.zim.reader import ZimReader
+from cyclopedia.render.prepared import PreparedDocument, prepare
 
 from .zimfiles import FOOTER, Archive, Entry, page, write_zim
 
@@ -111,6 +112,20 @@ def test_redirects_and_copies_are_alternative_names(wikipedia: Path) -> None:
     assert aliases[1].source_name == "Wikipedia (English)"
     assert aliases[1].source_url == "https://en.wikipedia.org/wiki/The_Genius"
     assert aliases[1].key == "wikipedia_en_ray:The_Genius"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_finish_runs_on_each_article_where_it_is_converted(wikipedia: Path, workers: int) -> None:
+    plain = read(wikipedia)
+    finished = read(wikipedia, workers=workers, finish=prepare)
+    assert len(finished) == len(plain)
+    assert any(isinstance(item, Document) for item in plain)
+    for before, after in zip(plain, finished, strict=True):
+        if isinstance(before, Document):
+            assert isinstance(after, PreparedDocument)
+            assert after == prepare(before)
+        else:
+            assert after == before  # redirects and errors as they were
 
 
 def test_entries_that_are_no_articles(wikipedia: Path) -> None:
