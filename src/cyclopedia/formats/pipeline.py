@@ -1,9 +1,9 @@
 """Converting items in worker processes, each item within a time and memory budget.
 
-Used for the slow steps of an import: converting MediaWiki pages (formats/mediawiki/reader.py),
-with the Documents prepared for writing in the same worker (ReadOptions.finish), and preparing
-the Documents of other readers (the ingest service). A pool starts at the first item it has to
-convert, so items that arrive converted already cost no processes.
+Used for the slow steps of an import: converting MediaWiki pages and ZIM articles (their
+readers), with the Documents prepared for writing in the same worker (ReadOptions.finish), and
+preparing the Documents of other readers (the ingest service). A pool starts at the first item
+it has to convert, so items that arrive converted already cost no processes.
 
 The dump is read in one process (XML parsing is fast); converting wikitext is slow
 (mwparserfromhell) and has pathological inputs, so it runs in worker processes:
