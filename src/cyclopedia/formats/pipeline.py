@@ -286,7 +286,7 @@ def _recover(
     key: Callable[[Any], tuple[str, str]],
     workers: int,
     budget: Budget,
-) -> tuple[Any, ProcessPoolExecutor]:
+) -> tuple[Any, ProcessPoolExecutor | None]:
     """A worker died: convert the pages in flight one at a time to find the one that kills it."""
     page, _ = pending.popleft()
     single = _executor(1, budget)
@@ -297,8 +297,9 @@ def _recover(
         result = ItemError(item_key, "the converter crashed on this page", title)
     finally:
         single.shutdown(wait=False, cancel_futures=True)
-    executor = _executor(workers, budget)
+    executor = None  # a new pool when a page needs one (none when that page was the last)
     for index, (other, future) in enumerate(pending):
         if future is not None:
+            executor = executor or _executor(workers, budget)
             pending[index] = (other, _submit(executor, task, other))
     return result, executor

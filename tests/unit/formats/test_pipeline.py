@@ -80,6 +80,26 @@ def test_a_worker_that_dies_takes_only_its_own_page_down() -> None:
     assert results.index(crashed) == 2
 
 
+def test_no_new_pool_after_a_crash_on_the_last_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cyclopedia.formats import pipeline
+
+    started: list[int] = []
+
+    def counted(workers: int, budget: Budget) -> object:
+        started.append(workers)
+        return real(workers, budget)
+
+    real = pipeline._executor
+    monkeypatch.setattr(pipeline, "_executor", counted)
+    results = list(convert_pages(["a", "crash"], convert, key=key, workers=2))
+    assert results[0] == "aa"
+    assert isinstance(results[1], ItemError)
+    # The pool, then one worker to try a page alone (twice, should "a" go down with the pool),
+    # and nothing after the last page.
+    assert started[0] == 2
+    assert started[-1] == 1
+
+
 def slow_consumer_pages() -> list[str]:
     return ["a", "b", "crash", *(f"p{n}" for n in range(40))]
 
