@@ -7,9 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cyclopedia.apps.articles.links import resolved_titles
 from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Link
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
+    alias_import,
     article_import_document,
     source_get_or_create,
 )
@@ -58,3 +60,66 @@ def test_a_new_article_deletes_nothing_and_a_new_revision_replaces_everything() 
     second = document("On the [[Tigris]].", category="Holy cities", name="Karbalā", founded="681")
     assert publish(second) is ImportOutcome.UPDATED
     assert state() == (["Holy cities"], ["Karbalā"], ["Tigris"], ["681"])
+
+
+def alias_writes_and_redirect_reads(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(('UPDATE "articles_alias"', 'DELETE FROM "articles_alias"'))
+        or "'redirect'" in q["sql"]
+    ]
+
+
+def test_an_article_no_alias_names_looks_for_no_redirect() -> None:
+    doc = document("On the [[Euphrates]].", category="Cities", name="Kerbala", founded="680")
+    with CaptureQueriesContext(connection) as queries:
+        assert publish(doc) is ImportOutcome.CREATED
+    # No redirect to take over, wait for or hop through: none is looked for or moved.
+    assert alias_writes_and_redirect_reads(queries) == []
+    assert state() == (["Cities"], ["Kerbala"], ["Euphrates"], ["680"])
+
+
+def test_a_redirect_that_came_first_still_leads_to_the_new_article() -> None:
+    source = source_get_or_create(name="T", kind="text")
+    alias_import(title="Kerbela", target="Karbala", source=source)
+    alias_import(title="Kerbelā", target="Kerbela", source=source)  # one hop further
+    doc = document("On the [[Euphrates]].", category="Cities", name="Kerbala", founded="680")
+    with CaptureQueriesContext(connection) as queries:
+        assert publish(doc) is ImportOutcome.CREATED
+    assert alias_writes_and_redirect_reads(queries) != []
+    article = Article.objects.get(title="Karbala")
+    leading = Alias.objects.filter(article=article).values_list("title", flat=True)
+    assert sorted(leading) == ["Kerbala", "Kerbela", "Kerbelā"]
+
+
+def test_the_links_of_a_new_article_lead_where_a_lookup_after_publishing_does() -> None:
+    """The writer looks its links up once, before publishing; what publishing changes (the
+    article's title, its names, the redirects that waited for it) must show all the same."""
+    source = source_get_or_create(name="T", kind="text")
+    other = Document(
+        title="Euphrates",
+        body="A river.",
+        attribution=Attribution(source_title="Euphrates", source_name="T"),
+        license=get_license("CC-BY-SA-4.0"),
+    )
+    article_import_document(document=other, source=source)
+    alias_import(title="Kerbela", target="Karbala", source=source)  # waits for the article
+    alias_import(title="Al-Furat", target="Euphrates", source=source)
+    body = (
+        "[[Karbala]] ([[Kerbala]], [[Kerbela]]) lies on the [[Euphrates]] ([[Al-Furat]]), "
+        "not the [[Nowhere river]]."
+    )
+    doc = document(body, category="Cities", name="Kerbala", founded="680")
+    with CaptureQueriesContext(connection) as queries:
+        assert publish(doc) is ImportOutcome.CREATED
+    # Stored right at once: no link is repaired afterwards (which would re-render the article).
+    repairs = [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "articles_link"')]
+    assert repairs == []
+    article = Article.objects.get(title="Karbala")
+    stored = dict(Link.objects.filter(from_article=article).values_list("target_title", "target"))
+    fresh = resolved_titles(stored)
+    assert stored == {title: fresh.get(title) for title in stored}
+    assert stored["Karbala"] == stored["Kerbala"] == stored["Kerbela"] == article.pk
+    assert stored["Al-Furat"] == stored["Euphrates"] != article.pk
+    assert stored["Nowhere river"] is None

@@ -21,23 +21,29 @@ from cyclopedia.render.article import every_article
 logger = logging.getLogger(__name__)
 
 
-def existing_titles(titles: Iterable[str]) -> set[str]:
-    """Which of these normalised titles (a rendering's links) name a published article or an
-    alias of one."""
+def resolved_titles(titles: Iterable[str]) -> dict[str, int]:
+    """The article each of these normalised titles (a rendering's links) leads to, for those
+    that lead to one: the published article of that title or, failing that, the article an
+    alias of that name leads to."""
     wanted = set(titles)
     if not wanted:
-        return set()
+        return {}
     published = Article.objects.filter(title__in=wanted, published_revision__isnull=False)
-    found = set(published.values_list("title", flat=True))
+    resolved = dict(published.values_list("title", "id"))
     aliases = Alias.objects.filter(title__in=wanted, article__isnull=False)
-    found |= set(aliases.values_list("title", flat=True))
-    return found
+    for alias_title, article_id in aliases.values_list("title", "article_id"):
+        resolved.setdefault(alias_title, article_id)
+    return resolved
 
 
-def with_missing_links(rendered: RenderedArticle) -> RenderedArticle:
-    """A rendering made without the database, its links to missing articles marked."""
+def with_missing_links(
+    rendered: RenderedArticle, resolved: dict[str, int] | None = None
+) -> RenderedArticle:
+    """A rendering made without the database, its links to missing articles marked (those not
+    in ``resolved``, when the caller looked them up already)."""
     links = rendered.links
-    return rendered.with_missing_links(set(links) - existing_titles(links))
+    found = resolved_titles(links) if resolved is None else resolved
+    return rendered.with_missing_links(set(links) - found.keys())
 
 
 def render_with_links(document: Document) -> RenderedArticle:
@@ -82,16 +88,20 @@ def unlink_titles(titles: list[str]) -> None:
     rerender_published(linking)
 
 
-def sync_links(article: Article, targets: Iterable[str], *, new: bool = False) -> None:
-    """Make the article's links those to ``targets`` (a ``new`` article has none to replace)."""
+def sync_links(
+    article: Article,
+    targets: Iterable[str],
+    *,
+    new: bool = False,
+    resolved: dict[str, int] | None = None,
+) -> None:
+    """Make the article's links those to ``targets`` (a ``new`` article has none to replace).
+    ``resolved``: where the targets lead (``resolved_titles``), when the caller knows already."""
     targets = list(dict.fromkeys(targets))
     if not new:
         article.links_out.all().delete()
-    published = Article.objects.filter(title__in=targets, published_revision__isnull=False)
-    resolved = dict(published.values_list("title", "id"))
-    aliases = Alias.objects.filter(title__in=targets, article__isnull=False)
-    for alias_title, article_id in aliases.values_list("title", "article_id"):
-        resolved.setdefault(alias_title, article_id)
+    if resolved is None:
+        resolved = resolved_titles(targets)
     _insert_links(article.pk, [(title, resolved.get(title)) for title in targets])
 
 

@@ -8,12 +8,14 @@ import logging
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cyclopedia.apps.articles.facts import facts_clear, facts_sync
 from cyclopedia.apps.articles.links import (
     point_links,
     refresh_links_to,
+    resolved_titles,
     sync_links,
     unlink_titles,
     with_missing_links,
@@ -99,12 +101,18 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         if _newer_from_same_source(article, document, source):
             return ImportOutcome.UNCHANGED
     unpublished = article.published_revision_id is None
+    named = _named_by_aliases(article.title)
     # The source's page became a redirect after this text (an older dump imported after a newer
     # one): the text is kept in the history, the redirect stays.
-    superseded = unpublished and newer_redirect(
-        article.title, source=source, timestamp=document.attribution.source_timestamp
+    superseded = (
+        unpublished
+        and named
+        and newer_redirect(
+            article.title, source=source, timestamp=document.attribution.source_timestamp
+        )
     )
-    rendered = with_missing_links(prepared.rendered)
+    links = resolved_titles(prepared.rendered.links)
+    rendered = with_missing_links(prepared.rendered, links)
     revision = revision_for(
         document=document,
         rendered=rendered,
@@ -123,14 +131,31 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         # A re-import never replaces an edit made here: the new source revision is kept in the
         # history, unpublished, for an editor to merge.
         return ImportOutcome.HELD
-    if unpublished:
+    if unpublished and named:
         _take_over_name(article)
     article_publish(
-        article=article, revision=revision, document=document, rendered=rendered, new=created
+        article=article,
+        revision=revision,
+        document=document,
+        rendered=rendered,
+        new=created,
+        named=named,
+        links=links if created else None,
     )
-    if unpublished:
+    if unpublished and named:
         _follow_hops_to(article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
+
+
+def _named_by_aliases(title: str) -> bool:
+    """Whether an alias has this title or leads to it.
+
+    When none does (most articles an import creates), the article has no redirect to take over,
+    to wait for it or to hop to it, and the eight queries that would look for them are left out.
+    The writes between this check and publishing only add the article's own names, which lead
+    to it already, so the answer holds until then.
+    """
+    return Alias.objects.filter(Q(title=title) | Q(target_title=title)).exists()
 
 
 def _take_over_name(article: Article) -> None:
@@ -186,13 +211,19 @@ def article_publish(
     document: Document,
     rendered: RenderedArticle,
     new: bool = False,
+    named: bool = True,
+    links: dict[str, int] | None = None,
 ) -> None:
     """Make a saved revision the article's published one: categories, names, links and the
     search index follow it, in the caller's transaction (so nothing unpublished is searchable).
 
     ``new``: the article was created in this transaction, so it has no categories, names, links
     or facts yet, and the queries that would replace them are left out (an import's writer
-    publishes thousands of new articles; each query saved counts).
+    publishes thousands of new articles; each query saved counts). ``named=False``: no alias
+    has the article's title or leads to it (``_named_by_aliases``), so no redirect waits for it.
+    ``links``: where the rendering's links led before this publication (``resolved_titles``),
+    for a ``new`` article only; what publishing changes (its own title, its new names and the
+    redirects now leading to it) is added here, and the lookup is not made again.
     """
     article.published_revision = revision
     article.language = document.language
@@ -205,10 +236,17 @@ def article_publish(
         article.categories.set(categories)
     new_titles = _sync_aliases(article, document.aliases, new=new)
     # Redirects that arrived before their target now lead to it.
-    waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
-    redirected = list(waiting.values_list("title", flat=True))
-    waiting.update(article=article)
-    sync_links(article, rendered.links, new=new)
+    redirected: list[str] = []
+    if named:
+        waiting = Alias.objects.filter(target_title=article.title, article__isnull=True)
+        redirected = list(waiting.values_list("title", flat=True))
+        waiting.update(article=article)
+    if links is not None:
+        if not new:
+            raise ValueError("links looked up in advance are for a new article only")
+        taken = dict.fromkeys((article.title, *new_titles, *redirected), article.pk)
+        links = {**links, **taken}
+    sync_links(article, rendered.links, new=new, resolved=links)
     refresh_links_to(article, {article.title, *new_titles, *redirected})
     facts_sync(article=article, revision=revision, document=document, new=new)
     search_index_later(article_id=article.pk)
