@@ -1,4 +1,4 @@
-"""Wikitext to a mwparserfromhell tree, without one needless cost of its tree builder.
+"""Wikitext to a mwparserfromhell tree, without two needless costs of its tree builder.
 
 mwparserfromhell's node classes pass every part they are built from (a template's name, each
 parameter's name and value, a tag's contents and attributes...) through
@@ -12,6 +12,13 @@ it is. :func:`install` puts a function that does the same at once in its place i
 that call it and hands every other value to the original, so parsing gives the very same
 trees. It is installed once, when this module is imported, and only when the original
 behaves as described (a later version that copies a ``Wikicode`` would be left alone).
+
+The builder makes a ``Text`` node of each text token (some 3,000 an average article, the most
+common node by far) through a handler that reads the token's text through its ``__getattr__``
+and hands it to ``Text.__init__``, whose property setter converts it to ``str`` (what it is
+already) and stores it: four Python calls. :func:`install_text` puts a handler in their place
+that makes the same node in one, about 3 ms of the builder's 13 an article. It is installed only
+when a node it makes equals the original's in type and every attribute.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from typing import Any
 
 import mwparserfromhell
 import mwparserfromhell.utils
+from mwparserfromhell.nodes import Text
+from mwparserfromhell.parser import builder, tokens
 from mwparserfromhell.wikicode import Wikicode
 
 _NAME = "parse_anything"
@@ -68,6 +77,40 @@ def install() -> bool:
 
 
 INSTALLED = install()
+
+# The library's own handler of text tokens (also when this module is loaded again).
+_HANDLERS: dict[type, Any] = getattr(builder, "_HANDLERS", {})
+_ORIGINAL_TEXT = getattr(_HANDLERS.get(tokens.Text), "original", _HANDLERS.get(tokens.Text))
+_new_text = Text.__new__
+
+
+def _text(_builder: object, token: tokens.Token) -> Text:
+    node = _new_text(Text)
+    node._value = token["text"]  # what Text's value setter stores, of a str
+    return node
+
+
+_text.original = _ORIGINAL_TEXT  # type: ignore[attr-defined]
+
+
+def install_text() -> bool:
+    """Put the text shortcut in place (again: idempotent); False when the builder has no such
+    handler or the nodes differ, and nothing was done."""
+    if _ORIGINAL_TEXT is None:
+        return False
+    probe = tokens.Text(text="a [[b]]")
+    try:
+        slow, fast = _ORIGINAL_TEXT(None, probe), _text(None, probe)
+        same = type(slow) is type(fast) and vars(slow) == vars(fast) and str(slow) == str(fast)
+    except (AttributeError, TypeError, KeyError):
+        return False
+    if not same:
+        return False
+    _HANDLERS[tokens.Text] = _text
+    return True
+
+
+TEXT_INSTALLED = install_text()
 
 
 def parse(wikitext: str) -> Wikicode:
