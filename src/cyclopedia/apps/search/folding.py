@@ -18,7 +18,6 @@ import unicodedata
 
 # Letters and punctuation that Arabic, Hebrew and Polynesian transliterations use as apostrophes.
 APOSTROPHES = "'’‘ʼʻʽʾʿ`´′ꞌ"
-_TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 # Snippet markers: never part of indexed text.
 MARK_START, MARK_END = "\x02", "\x03"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -30,9 +29,9 @@ _WORD_AFTER = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 def normalize_apostrophes(text: str) -> str:
     """Text with every apostrophe-like character as ``'`` and no control characters."""
-    # Scanning is much faster than translating: translate only the texts that need it.
-    if _OTHER_APOSTROPHE.search(text):
-        text = text.translate(_TO_APOSTROPHE)
+    # A regular expression replaces the few it finds several times faster than str.translate
+    # goes through a long text (an article body) character by character.
+    text = _OTHER_APOSTROPHE.sub("'", text)
     return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
 
 
