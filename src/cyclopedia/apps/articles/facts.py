@@ -2,18 +2,20 @@
 
 ``facts_sync`` is called by ``article_publish`` (the one path every publication takes) and
 ``facts_clear`` by ``_withdraw``. Each writes in a few statements whatever the infobox's size:
-one delete (none for a new article), one lookup of the titles values may name, one bulk insert,
-one update of the facts elsewhere that were waiting for this article.
+one delete (none for a new article), one lookup of the titles values may name, one insert
+(``rows.py``), one update of the facts elsewhere that were waiting for this article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Revision
+from cyclopedia.apps.articles.rows import insert_rows
 from cyclopedia.document import Document
 from cyclopedia.document.facts import Fact, fact_candidates, infobox_facts
 from cyclopedia.document.titles import TitleError, normalize_title
@@ -52,25 +54,32 @@ def _link_title(fact: Fact) -> str:
         return ""
 
 
-def _row(article: Article, revision: Revision, fact: Fact, ids: dict[str, int]) -> InfoboxFact:
+# The fields of a fact's row, in the order of _row's values.
+_FIELDS = (
+    "article", "revision", "position", "part", "key", "label", "text", "date", "date_end",
+    "date_precision", "date_approximate", "place", "detail", "link_title", "linked_article",
+)  # fmt: skip
+
+
+def _row(article: Article, revision: Revision, fact: Fact, ids: dict[str, int]) -> tuple[Any, ...]:
     date = fact.date
     link_title = _link_title(fact)
-    return InfoboxFact(
-        article=article,
-        revision=revision,
-        position=fact.position,
-        part=fact.part,
-        key=fact.key[:255],
-        label=fact.label[:255],
-        text=fact.text,
-        date=date.value if date else None,
-        date_end=date.end if date else None,
-        date_precision=date.precision.value if date else "",
-        date_approximate=date.approximate if date else False,
-        place=fact.place,
-        detail=fact.detail,
-        link_title=link_title,
-        linked_article_id=ids.get(link_title) if link_title else None,
+    return (
+        article.pk,
+        revision.pk,
+        fact.position,
+        fact.part,
+        fact.key[:255],
+        fact.label[:255],
+        fact.text,
+        date.value if date else None,
+        date.end if date else None,
+        date.precision.value if date else "",
+        date.approximate if date else False,
+        fact.place,
+        fact.detail,
+        link_title,
+        ids.get(link_title) if link_title else None,
     )
 
 
@@ -86,8 +95,7 @@ def facts_sync(
     ids = _article_ids(candidates) if candidates else {}
     facts = infobox_facts(document.infobox, is_article=ids.__contains__)
     rows = [_row(article, revision, fact, ids) for fact in facts]
-    if rows:
-        InfoboxFact.objects.bulk_create(rows)
+    insert_rows(InfoboxFact, _FIELDS, rows)  # rows, not model instances (rows.py)
     names = [article.title, *document.aliases]
     InfoboxFact.objects.filter(link_title__in=names, linked_article__isnull=True).update(
         linked_article=article

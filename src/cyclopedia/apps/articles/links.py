@@ -9,11 +9,12 @@ import contextvars
 import logging
 from collections.abc import Iterable, Iterator
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
 from cyclopedia.apps.articles.models import Alias, Article, Link, Revision
+from cyclopedia.apps.articles.rows import insert_rows
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.render import RenderedArticle, render_document
 from cyclopedia.render.article import every_article
@@ -102,24 +103,9 @@ def sync_links(
         article.links_out.all().delete()
     if resolved is None:
         resolved = resolved_titles(targets)
-    _insert_links(article.pk, [(title, resolved.get(title)) for title in targets])
-
-
-def _insert_links(from_article_id: int, rows: list[tuple[str, int | None]]) -> None:
-    """Insert an article's links in one statement run many times. An article has hundreds; as
-    model instances through bulk_create they were the largest part of an import's writing."""
-    if not rows:
-        return
-    meta = Link._meta
-    column_of = {field.name: str(field.column) for field in meta.concrete_fields}
-    columns = ", ".join(
-        connection.ops.quote_name(column_of[name])
-        for name in ("from_article", "target_title", "target")
-    )
-    table = connection.ops.quote_name(meta.db_table)
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)"  # noqa: S608 - names from the model
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [(from_article_id, title, target) for title, target in rows])
+    # An article has hundreds of links: inserted as rows, not model instances (rows.py).
+    rows = [(article.pk, title, resolved.get(title)) for title in targets]
+    insert_rows(Link, ("from_article", "target_title", "target"), rows, ready=True)
 
 
 def refresh_links_to(article: Article, titles: set[str]) -> None:
