@@ -1,12 +1,17 @@
 """Publishing a new article skips replacing what it cannot have yet; a later revision replaces
-its categories, names, links and facts all the same."""
+its categories, names, links and facts all the same. Its links to itself, its names and the
+redirects that waited for it show as links to it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cyclopedia.apps.articles.contributions import revision_contribute
 from cyclopedia.apps.articles.links import resolved_titles
 from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Link
 from cyclopedia.apps.articles.services import (
@@ -123,3 +128,24 @@ def test_the_links_of_a_new_article_lead_where_a_lookup_after_publishing_does() 
     assert stored["Karbala"] == stored["Kerbala"] == stored["Kerbela"] == article.pk
     assert stored["Al-Furat"] == stored["Euphrates"] != article.pk
     assert stored["Nowhere river"] is None
+    # The page shows them as the links table has them: only the missing article is missing.
+    assert missing_marked(article) == ["Nowhere river"]
+
+
+def missing_marked(article: Article) -> list[str]:
+    revision = Article.objects.get(pk=article.pk).published_revision
+    assert revision is not None
+    return re.findall(
+        r'class="wikilink new" href="[^"]*" title="([^"]*) \(no article', revision.html
+    )
+
+
+def test_a_contributed_article_links_to_itself_and_its_names() -> None:
+    author = User.objects.create_user("writer")
+    doc = document(
+        "[[Karbala]], or [[Kerbala]], not [[Nowhere]].", category="C", name="Kerbala", founded="680"
+    )
+    revision = revision_contribute(
+        document=doc, article=None, author=author, summary="New", parent=None
+    )
+    assert missing_marked(revision.article) == ["Nowhere"]

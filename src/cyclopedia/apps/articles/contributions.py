@@ -18,7 +18,11 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
-from cyclopedia.apps.articles.links import with_missing_links
+from cyclopedia.apps.articles.links import (
+    mark_links_as_published,
+    resolved_titles,
+    with_missing_links,
+)
 from cyclopedia.apps.articles.models import Alias, Article, Revision, Source
 from cyclopedia.apps.articles.revisions import revision_for
 from cyclopedia.apps.articles.services import article_publish, source_get_or_create
@@ -128,7 +132,8 @@ def revision_contribute(
     now = timezone.now()
     stamp = f"{prepared.digest}\x00{author.pk}\x00{now.isoformat()}"
     digest = hashlib.sha256(stamp.encode("utf-8")).hexdigest()
-    rendered = with_missing_links(prepared.rendered)
+    links = resolved_titles(prepared.rendered.links)
+    rendered = with_missing_links(prepared.rendered, links)
     if source is None:  # the text's origin: that of the revision it was written from
         source = contributions_source() if parent is None else parent.source
     revision = revision_for(
@@ -145,5 +150,8 @@ def revision_contribute(
     )
     revision.save()
     if publish:
-        article_publish(article=article, revision=revision, document=document, rendered=rendered)
+        leading = article_publish(
+            article=article, revision=revision, document=document, rendered=rendered
+        )
+        mark_links_as_published(revision, prepared.rendered, before=links, after=leading)
     return revision

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -95,9 +95,10 @@ def sync_links(
     *,
     new: bool = False,
     resolved: dict[str, int] | None = None,
-) -> None:
+) -> dict[str, int]:
     """Make the article's links those to ``targets`` (a ``new`` article has none to replace).
-    ``resolved``: where the targets lead (``resolved_titles``), when the caller knows already."""
+    ``resolved``: where the targets lead (``resolved_titles``), when the caller knows already.
+    Returns where they lead."""
     targets = list(dict.fromkeys(targets))
     if not new:
         article.links_out.all().delete()
@@ -106,6 +107,26 @@ def sync_links(
     # An article has hundreds of links: inserted as rows, not model instances (rows.py).
     rows = [(article.pk, title, resolved.get(title)) for title in targets]
     insert_rows(Link, ("from_article", "target_title", "target"), rows, ready=True)
+    return resolved
+
+
+def mark_links_as_published(
+    revision: Revision,
+    rendering: RenderedArticle,
+    *,
+    before: Mapping[str, int],
+    after: Mapping[str, int],
+) -> None:
+    """Store a just-published revision's rendering again if publishing changed which of its
+    links lead somewhere: a new article's links to its own title, to its new names or to the
+    redirects that waited for it were marked missing (``before``), and lead to it now
+    (``after``). ``rendering`` takes every link as existing. Nothing is written otherwise."""
+    links = set(rendering.links)
+    missing = links - after.keys()
+    if missing == links - before.keys():
+        return
+    store_rendering(revision, rendering.with_missing_links(missing))
+    revision.save(update_fields=["html", "infobox", "references", "rendered"])
 
 
 def refresh_links_to(article: Article, titles: set[str]) -> None:

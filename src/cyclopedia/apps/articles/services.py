@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cyclopedia.apps.articles.facts import facts_clear, facts_sync
 from cyclopedia.apps.articles.links import (
+    mark_links_as_published,
     point_links,
     refresh_links_to,
     resolved_titles,
@@ -133,7 +134,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         return ImportOutcome.HELD
     if unpublished and named:
         _take_over_name(article)
-    article_publish(
+    leading = article_publish(
         article=article,
         revision=revision,
         document=document,
@@ -142,6 +143,7 @@ def _import(prepared: PreparedDocument, source: Source, import_run_id: int | Non
         named=named,
         links=links if created else None,
     )
+    mark_links_as_published(revision, prepared.rendered, before=links, after=leading)
     if unpublished and named:
         _follow_hops_to(article)
     return ImportOutcome.CREATED if created else ImportOutcome.UPDATED
@@ -213,7 +215,7 @@ def article_publish(
     new: bool = False,
     named: bool = True,
     links: dict[str, int] | None = None,
-) -> None:
+) -> dict[str, int]:
     """Make a saved revision the article's published one: categories, names, links and the
     search index follow it, in the caller's transaction (so nothing unpublished is searchable).
 
@@ -224,6 +226,8 @@ def article_publish(
     ``links``: where the rendering's links led before this publication (``resolved_titles``),
     for a ``new`` article only; what publishing changes (its own title, its new names and the
     redirects now leading to it) is added here, and the lookup is not made again.
+
+    Returns the article each of the rendering's links leads to now, for those that lead to one.
     """
     article.published_revision = revision
     article.language = document.language
@@ -246,10 +250,11 @@ def article_publish(
             raise ValueError("links looked up in advance are for a new article only")
         taken = dict.fromkeys((article.title, *new_titles, *redirected), article.pk)
         links = {**links, **taken}
-    sync_links(article, rendered.links, new=new, resolved=links)
+    leading = sync_links(article, rendered.links, new=new, resolved=links)
     refresh_links_to(article, {article.title, *new_titles, *redirected})
     facts_sync(article=article, revision=revision, document=document, new=new)
     search_index_later(article_id=article.pk)
+    return leading
 
 
 def alias_import(
