@@ -119,8 +119,7 @@ def test_the_links_of_a_new_article_lead_where_a_lookup_after_publishing_does() 
     with CaptureQueriesContext(connection) as queries:
         assert publish(doc) is ImportOutcome.CREATED
     # Stored right at once: no link is repaired afterwards (which would re-render the article).
-    repairs = [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "articles_link"')]
-    assert repairs == []
+    assert link_repairs(queries) == []
     article = Article.objects.get(title="Karbala")
     stored = dict(Link.objects.filter(from_article=article).values_list("target_title", "target"))
     fresh = resolved_titles(stored)
@@ -130,6 +129,12 @@ def test_the_links_of_a_new_article_lead_where_a_lookup_after_publishing_does() 
     assert stored["Nowhere river"] is None
     # The page shows them as the links table has them: only the missing article is missing.
     assert missing_marked(article) == ["Nowhere river"]
+
+
+def link_repairs(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "articles_link"')
+    ]
 
 
 def missing_marked(article: Article) -> list[str]:
@@ -149,3 +154,40 @@ def test_a_contributed_article_links_to_itself_and_its_names() -> None:
         document=doc, article=None, author=author, summary="New", parent=None
     )
     assert missing_marked(revision.article) == ["Nowhere"]
+
+
+def test_an_article_taking_over_a_redirect_s_title_links_where_a_lookup_would() -> None:
+    """ "Karbala" was a redirect to the governorate, and "Kerbela" reached it through that one;
+    published as an article, "Karbala" takes both over."""
+    source = source_get_or_create(name="T", kind="text")
+    governorate = Document(
+        title="Karbala Governorate",
+        body="A governorate.",
+        attribution=Attribution(source_title="Karbala Governorate", source_name="T"),
+        license=get_license("CC-BY-SA-4.0"),
+    )
+    article_import_document(document=governorate, source=source)
+    alias_import(title="Karbala", target="Karbala Governorate", source=source)
+    alias_import(title="Kerbela", target="Karbala", source=source)
+    body = "[[Karbala]] ([[Kerbela]]) is the seat of [[Karbala Governorate]]."
+    with CaptureQueriesContext(connection) as queries:
+        assert publish(document(body, category="C", name="Kerbala", founded="680")) is (
+            ImportOutcome.CREATED
+        )
+    assert link_repairs(queries) == []
+    article = Article.objects.get(title="Karbala")
+    stored = dict(Link.objects.filter(from_article=article).values_list("target_title", "target"))
+    fresh = resolved_titles(stored)
+    assert stored == {title: fresh.get(title) for title in stored}
+    assert stored["Karbala"] == stored["Kerbela"] == article.pk != stored["Karbala Governorate"]
+    assert missing_marked(article) == []
+
+
+def test_a_new_revision_shows_the_names_it_drops_and_adds_as_they_lead() -> None:
+    first = document("[[Kerbala]].", category="C", name="Kerbala", founded="680")
+    assert publish(first) is ImportOutcome.CREATED
+    article = Article.objects.get(title="Karbala")
+    assert missing_marked(article) == []
+    second = document("[[Kerbala]] or [[Karbalā]].", category="C", name="Karbalā", founded="680")
+    assert publish(second) is ImportOutcome.UPDATED
+    assert missing_marked(article) == ["Kerbala"]  # no longer one of its names

@@ -22,6 +22,10 @@ from cyclopedia.render.article import every_article
 logger = logging.getLogger(__name__)
 
 
+# The fields of a link's row, in the order sync_links gives them.
+_LINK_FIELDS = ("from_article", "target_title", "target")
+
+
 def resolved_titles(titles: Iterable[str]) -> dict[str, int]:
     """The article each of these normalised titles (a rendering's links) leads to, for those
     that lead to one: the published article of that title or, failing that, the article an
@@ -106,7 +110,7 @@ def sync_links(
         resolved = resolved_titles(targets)
     # An article has hundreds of links: inserted as rows, not model instances (rows.py).
     rows = [(article.pk, title, resolved.get(title)) for title in targets]
-    insert_rows(Link, ("from_article", "target_title", "target"), rows, ready=True)
+    insert_rows(Link, _LINK_FIELDS, rows, ready=True)
     return resolved
 
 

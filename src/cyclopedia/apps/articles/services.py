@@ -155,7 +155,10 @@ def _named_by_aliases(title: str) -> bool:
     When none does (most articles an import creates), the article has no redirect to take over,
     to wait for it or to hop to it, and the eight queries that would look for them are left out.
     The writes between this check and publishing only add the article's own names, which lead
-    to it already, so the answer holds until then.
+    to it already, so the answer holds until then for this writer. (On PostgreSQL a concurrent
+    importer may commit a redirect to the title in between; it is left waiting until the
+    article is next published, as one committed just after the lookups this check replaces
+    was.)
     """
     return Alias.objects.filter(Q(title=title) | Q(target_title=title)).exists()
 
@@ -408,7 +411,10 @@ def _sync_aliases(article: Article, aliases: Iterable[str], *, new: bool) -> lis
     taken = set(Alias.objects.filter(title__in=wanted).values_list("title", flat=True))
     taken |= set(Article.objects.filter(title__in=wanted).values_list("title", flat=True))
     added = [title for title in wanted if title not in taken]
-    # ignore_conflicts: a concurrent import may claim the same name first; it keeps it.
+    if not added:
+        return []
+    # ignore_conflicts: a concurrent import may claim the same name first; it keeps it, and
+    # only the names this article did get are returned.
     Alias.objects.bulk_create(
         (
             Alias(article=article, title=title, target_title=article.title, kind=Alias.Kind.NAME)
@@ -416,4 +422,6 @@ def _sync_aliases(article: Article, aliases: Iterable[str], *, new: bool) -> lis
         ),
         ignore_conflicts=True,
     )
-    return added
+    return list(
+        Alias.objects.filter(title__in=added, article=article).values_list("title", flat=True)
+    )

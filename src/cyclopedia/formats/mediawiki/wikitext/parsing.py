@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 import mwparserfromhell
@@ -78,16 +79,30 @@ def install() -> bool:
 
 INSTALLED = install()
 
+
+def _handlers() -> dict[type, Any]:
+    """The builder's handlers by token type (private to mwparserfromhell; read at each use, so a
+    reloaded builder module is the one changed)."""
+    handlers = getattr(builder, "_HANDLERS", None)
+    return handlers if isinstance(handlers, dict) else {}
+
+
 # The library's own handler of text tokens (also when this module is loaded again).
-_HANDLERS: dict[type, Any] = getattr(builder, "_HANDLERS", {})
-_ORIGINAL_TEXT = getattr(_HANDLERS.get(tokens.Text), "original", _HANDLERS.get(tokens.Text))
+_ORIGINAL_TEXT: Callable[[Any, Any], Text] | None = getattr(
+    _handlers().get(tokens.Text), "original", _handlers().get(tokens.Text)
+)
 _new_text = Text.__new__
 
 
-def _text(_builder: object, token: tokens.Token) -> Text:
-    node = _new_text(Text)
-    node._value = token["text"]  # what Text's value setter stores, of a str
-    return node
+def _text(builder_: object, token: tokens.Token) -> Text:
+    text = token.get("text")
+    if type(text) is str:
+        node = _new_text(Text)
+        node._value = text  # what Text's value setter stores (str() of a str is itself)
+        return node
+    # The tokenizers give str; anything else takes the library's way (installed beside it).
+    assert _ORIGINAL_TEXT is not None
+    return _ORIGINAL_TEXT(builder_, token)
 
 
 _text.original = _ORIGINAL_TEXT  # type: ignore[attr-defined]
@@ -96,7 +111,8 @@ _text.original = _ORIGINAL_TEXT  # type: ignore[attr-defined]
 def install_text() -> bool:
     """Put the text shortcut in place (again: idempotent); False when the builder has no such
     handler or the nodes differ, and nothing was done."""
-    if _ORIGINAL_TEXT is None:
+    handlers = _handlers()
+    if _ORIGINAL_TEXT is None or tokens.Text not in handlers:
         return False
     probe = tokens.Text(text="a [[b]]")
     try:
@@ -106,7 +122,7 @@ def install_text() -> bool:
         return False
     if not same:
         return False
-    _HANDLERS[tokens.Text] = _text
+    handlers[tokens.Text] = _text
     return True
 
 

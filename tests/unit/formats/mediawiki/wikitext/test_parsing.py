@@ -14,15 +14,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from cyclopedia.formats.mediawiki.wikitext import parsing
 
-WIKITEXT_FILES = sorted(
-    (
-        Path(__file__).resolve().parents[5].parent
-        / "shared"
-        / "corpus"
-        / "mediawiki"
-        / "wtf_wikipedia_cache"
-    ).glob("*.txt")
-)
+CORPUS = Path(__file__).resolve().parents[5].parent / "shared" / "corpus" / "mediawiki"
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"{CORPUS} is not here")
 
 _WIKITEXT = """{{Infobox person|name=Ada ''Lovelace''|birth_date={{birth date|1815|12|10}}}}
 '''Ada''' was a [[mathematician|mathematician]]s and [https://example.org writer].<ref name="a">
@@ -82,9 +75,11 @@ def _nodes(code: Wikicode) -> list[tuple[type, dict[str, object]]]:
     return [(type(node), vars(node)) for node in code.filter_text(recursive=True)]
 
 
+@needs_corpus
 def test_real_articles_parse_to_the_library_s_trees(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert len(WIKITEXT_FILES) >= 40
-    for path in WIKITEXT_FILES:
+    files = sorted((CORPUS / "wtf_wikipedia_cache").glob("*.txt"))
+    assert len(files) >= 40
+    for path in files:
         text = path.read_text(encoding="utf-8")
         fast, slow = parsing.parse(text), _library_parse(text, monkeypatch)
         assert str(fast) == str(slow) == text, path.name
@@ -104,6 +99,12 @@ def test_the_text_shortcut_stays_out_when_nodes_would_differ(
     monkeypatch.setattr(parsing, "_ORIGINAL_TEXT", lambda _builder, token: Marked(token.text))
     assert not parsing.install_text()
     assert builder._HANDLERS[tokens.Text] is not parsing._text
+
+
+@pytest.mark.parametrize("text", [12, None, b"bytes"])
+def test_a_token_that_is_not_text_takes_the_library_s_way(text: object) -> None:
+    token = tokens.Text(text=text)
+    assert vars(parsing._text(None, token)) == vars(parsing._ORIGINAL_TEXT(None, token))
 
 
 @pytest.mark.parametrize("value", ["a [[b]] c", 12, None, b"bytes", ["x", 3]])
