@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cyclopedia.apps.articles.contributions import revision_contribute
 from cyclopedia.apps.articles.links import resolved_titles
-from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Link
+from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Link, Source
 from cyclopedia.apps.articles.services import (
     ImportOutcome,
     alias_import,
@@ -35,6 +35,19 @@ def document(body: str, *, category: str, name: str, founded: str) -> Document:
         aliases=(name,),
         infobox=Infobox((InfoboxField("Founded", founded),)),
     )
+
+
+def import_plain(title: str) -> Source:
+    """Import an article of that title with nothing in it; its source."""
+    source = source_get_or_create(name="T", kind="text")
+    plain = Document(
+        title=title,
+        body="Text.",
+        attribution=Attribution(source_title=title, source_name="T"),
+        license=get_license("CC-BY-SA-4.0"),
+    )
+    article_import_document(document=plain, source=source)
+    return source
 
 
 def publish(doc: Document) -> ImportOutcome:
@@ -101,14 +114,7 @@ def test_a_redirect_that_came_first_still_leads_to_the_new_article() -> None:
 def test_the_links_of_a_new_article_lead_where_a_lookup_after_publishing_does() -> None:
     """The writer looks its links up once, before publishing; what publishing changes (the
     article's title, its names, the redirects that waited for it) must show all the same."""
-    source = source_get_or_create(name="T", kind="text")
-    other = Document(
-        title="Euphrates",
-        body="A river.",
-        attribution=Attribution(source_title="Euphrates", source_name="T"),
-        license=get_license("CC-BY-SA-4.0"),
-    )
-    article_import_document(document=other, source=source)
+    source = import_plain("Euphrates")
     alias_import(title="Kerbela", target="Karbala", source=source)  # waits for the article
     alias_import(title="Al-Furat", target="Euphrates", source=source)
     body = (
@@ -157,16 +163,9 @@ def test_a_contributed_article_links_to_itself_and_its_names() -> None:
 
 
 def test_an_article_taking_over_a_redirect_s_title_links_where_a_lookup_would() -> None:
-    """ "Karbala" was a redirect to the governorate, and "Kerbela" reached it through that one;
-    published as an article, "Karbala" takes both over."""
-    source = source_get_or_create(name="T", kind="text")
-    governorate = Document(
-        title="Karbala Governorate",
-        body="A governorate.",
-        attribution=Attribution(source_title="Karbala Governorate", source_name="T"),
-        license=get_license("CC-BY-SA-4.0"),
-    )
-    article_import_document(document=governorate, source=source)
+    """The redirect "Karbala" led to the governorate, and "Kerbela" reached it through that
+    one; published as an article, "Karbala" takes both over."""
+    source = import_plain("Karbala Governorate")
     alias_import(title="Karbala", target="Karbala Governorate", source=source)
     alias_import(title="Kerbela", target="Karbala", source=source)
     body = "[[Karbala]] ([[Kerbela]]) is the seat of [[Karbala Governorate]]."
