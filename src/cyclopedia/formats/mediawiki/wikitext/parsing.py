@@ -87,9 +87,11 @@ def _handlers() -> dict[type, Any]:
     return handlers if isinstance(handlers, dict) else {}
 
 
-# The library's own handler of text tokens (also when this module is loaded again).
+# The library's own handler of text tokens (also when this module is loaded again, and the
+# handler in place is this module's shortcut, which keeps the original).
+_installed_text = _handlers().get(tokens.Text)
 _ORIGINAL_TEXT: Callable[[Any, Any], Text] | None = getattr(
-    _handlers().get(tokens.Text), "original", _handlers().get(tokens.Text)
+    _installed_text, "original", _installed_text
 )
 _new_text = Text.__new__
 
