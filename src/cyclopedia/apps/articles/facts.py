@@ -14,8 +14,9 @@ from typing import Any
 from django.db import transaction
 
 from cyclopedia.apps.articles.conversion import document_of
-from cyclopedia.apps.articles.models import Alias, Article, InfoboxFact, Revision
+from cyclopedia.apps.articles.models import Article, InfoboxFact, Revision
 from cyclopedia.apps.articles.rows import insert_rows
+from cyclopedia.apps.articles.title_lookups import alias_ids, published_ids
 from cyclopedia.document import Document
 from cyclopedia.document.facts import Fact, fact_candidates, infobox_facts
 from cyclopedia.document.titles import TitleError, normalize_title
@@ -25,19 +26,10 @@ MAX_LINK_TITLE = 255
 
 def _article_ids(titles: Iterable[str]) -> dict[str, int]:
     """The published articles these titles lead to, directly or through an alias."""
-    wanted = list(set(titles))
-    if not wanted:
-        return {}
-    found: dict[str, int] = dict(
-        Alias.objects.filter(title__in=wanted, article__published_revision__isnull=False)
-        .values_list("title", "article_id")
-        .iterator()
-    )
-    found.update(
-        Article.objects.filter(title__in=wanted, published_revision__isnull=False)
-        .values_list("title", "id")
-        .iterator()
-    )
+    wanted = set(titles)
+    found = published_ids(wanted)
+    for alias_title, article_id in alias_ids(wanted - found.keys(), published=True).items():
+        found.setdefault(alias_title, article_id)
     return found
 
 

@@ -13,8 +13,9 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from cyclopedia.apps.articles.conversion import document_of
-from cyclopedia.apps.articles.models import Alias, Article, Link, Revision
+from cyclopedia.apps.articles.models import Article, Link, Revision
 from cyclopedia.apps.articles.rows import insert_rows
+from cyclopedia.apps.articles.title_lookups import alias_ids, published_ids
 from cyclopedia.document import Document, DocumentError
 from cyclopedia.render import RenderedArticle, render_document
 from cyclopedia.render.article import every_article
@@ -31,12 +32,8 @@ def resolved_titles(titles: Iterable[str]) -> dict[str, int]:
     that lead to one: the published article of that title or, failing that, the article an
     alias of that name leads to."""
     wanted = set(titles)
-    if not wanted:
-        return {}
-    published = Article.objects.filter(title__in=wanted, published_revision__isnull=False)
-    resolved = dict(published.values_list("title", "id"))
-    aliases = Alias.objects.filter(title__in=wanted, article__isnull=False)
-    for alias_title, article_id in aliases.values_list("title", "article_id"):
+    resolved = published_ids(wanted)
+    for alias_title, article_id in alias_ids(wanted - resolved.keys(), published=False).items():
         resolved.setdefault(alias_title, article_id)
     return resolved
 

@@ -10,6 +10,7 @@ from django.db.models import Count, Max, Min, QuerySet
 from django.db.models.functions import Length
 
 from cyclopedia.apps.articles.models import Alias, Article, Category, Link, Revision, Source
+from cyclopedia.apps.articles.title_lookups import alias_ids, published_ids
 from cyclopedia.render.article import mark_missing_links
 
 
@@ -105,12 +106,8 @@ def links_here(*, article: Article) -> QuerySet[Article]:
 def titles_existing(*, titles: Iterable[str]) -> set[str]:
     """Those of ``titles`` that lead to a published article, by its title or an alias."""
     wanted = set(titles)
-    if not wanted:
-        return set()
-    published = Article.objects.filter(published_revision__isnull=False, title__in=wanted)
-    found = set(published.values_list("title", flat=True))
-    aliases = Alias.objects.filter(title__in=wanted, article__published_revision__isnull=False)
-    return found | set(aliases.values_list("title", flat=True))
+    found = published_ids(wanted).keys()
+    return found | alias_ids(wanted - found, published=True).keys()
 
 
 def category_lookup(*, name: str) -> Category | None:

@@ -391,12 +391,12 @@ def _reresolve(aliases: Iterable[Alias]) -> None:
                 search_index_later(article_id=article_id)
 
 
-def _categories(names: tuple[str, ...]) -> list[Category]:
-    """The categories of these names, created in one statement where missing."""
+def _categories(names: tuple[str, ...]) -> list[int]:
+    """The ids of the categories of these names, created in one statement where missing."""
     if not names:
         return []
     Category.objects.bulk_create((Category(name=name) for name in names), ignore_conflicts=True)
-    return list(Category.objects.filter(name__in=names))
+    return list(Category.objects.filter(name__in=names).values_list("id", flat=True))
 
 
 def _sync_aliases(article: Article, aliases: Iterable[str], *, new: bool) -> list[str]:
