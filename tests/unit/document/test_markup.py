@@ -31,6 +31,19 @@ def test_escaped_brackets_are_text_not_citation_markers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("markdown", "labels"),
+    [
+        ("Code `[^1]` here.[^2]", ["2"]),
+        ("```\n[^1]\n```\nAfter.[^2]", ["2"]),
+        ("~~~ text\n[^1]\n~~~\nAfter.[^2]", ["2"]),
+        ("Tildes ~~ and ~ are no fence.[^1]", ["1"]),
+    ],
+)
+def test_markers_in_code_are_text(markdown: str, labels: list[str]) -> None:
+    assert cited_labels(markdown) == labels
+
+
+@pytest.mark.parametrize(
     "text", ["[^a b]", "[^]", "[^" + "x" * 65 + "]", "[1]", "^1", "[^a^b]", "[^a\nb]"]
 )
 def test_what_is_not_a_citation_marker(text: str) -> None:

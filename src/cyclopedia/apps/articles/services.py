@@ -392,11 +392,19 @@ def _reresolve(aliases: Iterable[Alias]) -> None:
 
 
 def _categories(names: tuple[str, ...]) -> list[int]:
-    """The ids of the categories of these names, created in one statement where missing."""
+    """The ids of the categories of these names, those missing created in one statement (an
+    import's articles mostly share categories that exist already)."""
     if not names:
         return []
-    Category.objects.bulk_create((Category(name=name) for name in names), ignore_conflicts=True)
-    return list(Category.objects.filter(name__in=names).values_list("id", flat=True))
+    ids = dict(Category.objects.filter(name__in=names).values_list("name", "id"))
+    missing = [name for name in dict.fromkeys(names) if name not in ids]
+    if missing:
+        # ignore_conflicts: a concurrent import may be creating the same category.
+        Category.objects.bulk_create(
+            (Category(name=name) for name in missing), ignore_conflicts=True
+        )
+        ids.update(Category.objects.filter(name__in=missing).values_list("name", "id"))
+    return list(ids.values())
 
 
 def _sync_aliases(article: Article, aliases: Iterable[str], *, new: bool) -> list[str]:
