@@ -228,6 +228,11 @@ class Walker(ABC):
             label = self.inline(node.text).strip() if node.text is not None else ""
             consumed = 1
             following = nodes[index + 1] if index + 1 < len(nodes) else None
+            linked = self.link_markdown(str(node.title), label)
+            if not linked:
+                # A file, a category, a link to another language: the link shows nothing, and
+                # the letters after it stay text, as MediaWiki leaves them.
+                return consumed
             if isinstance(following, Text) and (match := _TRAILING_LETTERS.match(following.value)):
                 # [[bus]]es: the letters after the link belong to its label.
                 label = (label or link_text(str(node.title))) + match.group(0)
@@ -239,7 +244,7 @@ class Walker(ABC):
                     out.append(escape_inline(without_magic_words(rest)))
                 consumed = 2
             else:
-                out.append(self.link_markdown(str(node.title), label))
+                out.append(linked)
             return consumed
         elif isinstance(node, ExternalLink):
             out.append(self.external_link(node))
