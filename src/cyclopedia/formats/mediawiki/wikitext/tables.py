@@ -3,7 +3,8 @@
 Every table becomes a GFM table: its first row is the header when it has header cells (``!``;
 otherwise the header row is left empty), row and column spans are expanded into empty cells,
 columns left empty (images) are dropped, line breaks in cells become ``<br>``, and a caption
-becomes a bold line above. Nested tables are flattened into their cells' text.
+becomes a bold line above. A table inside a cell is flattened: each row a line, its cells
+apart (:func:`table_text`).
 """
 
 from __future__ import annotations
@@ -106,6 +107,19 @@ def _grid(rows: list[list[_Cell]]) -> list[list[str]]:
 def _cell(text: str) -> str:
     text = "<br>".join(part.strip() for part in text.strip().split("\n") if part.strip())
     return text.replace("|", "\\|") or " "
+
+
+def table_text(table: Tag, inline: Callable[[Wikicode], str]) -> str:
+    """A table where no table can be (in a table's cell, an infobox value): the caption and
+    each row on a line of their own, the cells of a row apart ("2001 · Foo")."""
+    caption, rows = _rows(table, inline)
+    lines = [caption.strip()] if caption.strip() else []
+    for row in rows:
+        cells = [" ".join(cell.text.split()) for cell in row]
+        line = " · ".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def table_markdown(table: Tag, inline: Callable[[Wikicode], str]) -> str:

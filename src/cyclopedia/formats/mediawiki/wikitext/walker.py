@@ -39,7 +39,7 @@ from cyclopedia.formats.mediawiki.wikitext.markdown_text import (
 from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces
 from cyclopedia.formats.mediawiki.wikitext.parsing import parse
 from cyclopedia.formats.mediawiki.wikitext.references import References
-from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown
+from cyclopedia.formats.mediawiki.wikitext.tables import table_markdown, table_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _TRAILING_LETTERS = re.compile(r"^[^\W\d_]+")
@@ -50,6 +50,8 @@ INLINE_HTML = {
 }  # fmt: skip
 TRANSPARENT = {"span", "div", "center", "font", "big", "p", "strike", "tt", "em", "strong",
                "b", "i", "onlyinclude", "includeonly", "bdo", "section", "wbr"}  # fmt: skip
+# Wrappers of blocks: at the start of a block, their content is walked as blocks.
+BLOCK_WRAPPERS = {"div", "center", "onlyinclude", "includeonly"}
 DROPPED_TAGS = {
     "gallery", "timeline", "imagemap", "score", "graph", "mapframe", "maplink", "templatestyles",
     "indicator", "noinclude", "templatedata", "categorytree", "inputbox", "hiero", "chem",
@@ -132,6 +134,9 @@ class Walker(ABC):
                 self.block("block", "---")
             elif isinstance(node, Tag) and tag in BLOCK_CODE_TAGS:
                 self.block("block", fence(raw_contents(node)))
+            elif isinstance(node, Tag) and tag in BLOCK_WRAPPERS and node.contents is not None:
+                # <center>, <div>...: what they wrap is read as blocks (a table stays a table).
+                self.walk_blocks(node.contents)
             elif isinstance(node, Tag) and tag == "blockquote":
                 quoted = self.convert_nested(node.contents)
                 self.block("block", "\n".join("> " + line for line in quoted.split("\n")))
@@ -205,7 +210,7 @@ class Walker(ABC):
                 index += 1
                 continue
             if isinstance(node, Tag) and str(node.tag).lower() == "table":
-                out.append(self.inline(node.contents))
+                out.append(table_text(node, self.inline_cell))
                 index += 1
                 continue
             index += self.inline_node(nodes, index, out)
