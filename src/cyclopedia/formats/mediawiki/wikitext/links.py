@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from cyclopedia.document.markup import WIKILINK_RE
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.formats.mediawiki.wikitext.markdown_text import escape_inline
 from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces
@@ -31,8 +32,11 @@ def wikilink_markdown(
             return label or escape_inline(rest.strip())
         add_category(categories, rest.split("|", 1)[0])
         return ""
-    if colon and (space in namespaces.others or _LANGUAGE_PREFIX.match(space)):
-        if not leading_colon and _LANGUAGE_PREFIX.match(space) and not label:
+    # Interlanguage links are written with the language code in lower case ([[de:Titel]]);
+    # "[[CSI: Miami]]" is a title.
+    language = _LANGUAGE_PREFIX.match(prefix.strip()) is not None
+    if colon and (space in namespaces.others or language):
+        if not leading_colon and language and not label:
             return ""  # an interlanguage link: [[de:Titel]]
         return label or escape_inline(rest.strip() or target)
     page = target.split("#", 1)[0]
@@ -80,7 +84,26 @@ def link_text(target: str) -> str:
     return page + (f" § {section.strip()}" if section.strip() else "")
 
 
+# In a label (inline Markdown): a backslash escape, or a bracket, which wiki-link syntax cannot
+# hold even escaped.
+_LABEL_BRACKET = re.compile(r"\\(.)|[\[\]]", re.DOTALL)
+_BRACKET_ENTITIES = {"[": "&#91;", "]": "&#93;"}
+# An external link as the walk writes it: [label](<url>).
+_MARKDOWN_LINK = re.compile(r"(?<!\\)\[([^\[\]]*)\]\(<[^<>\n]*>\)")
+
+
+def _bracket_entity(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    if escaped is None:
+        return _BRACKET_ENTITIES[match.group(0)]
+    return _BRACKET_ENTITIES.get(escaped, match.group(0))
+
+
 def link_label(label: str) -> str:
-    """A link label in wiki-link syntax: no brackets, pipes or line breaks."""
+    """A link label in wiki-link syntax: on one line, links inside it reduced to their text
+    (links do not nest), its other brackets written as character references (the reader still
+    sees "[" and "]")."""
     label = label.replace("<br>", " ").replace("\n", " ")
-    return " ".join(re.sub(r"[\[\]|]", "", label).split())
+    label = WIKILINK_RE.sub(lambda m: m.group(2) or m.group(1), label)
+    label = _MARKDOWN_LINK.sub(r"\1", label)
+    return " ".join(_LABEL_BRACKET.sub(_bracket_entity, label).split())
