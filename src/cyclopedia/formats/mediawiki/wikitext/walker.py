@@ -87,7 +87,9 @@ class Walker(ABC):
         text = "".join(self.current).strip()
         if self.list_prefix:
             if text:  # an item whose content was all dropped (a navigation template) is none
-                self.lines.append(Line("list", list_line(self.list_prefix, text)))
+                # A line only indented (":") is a paragraph of its own, not joined to the next.
+                kind = "block" if set(self.list_prefix) == {":"} else "list"
+                self.lines.append(Line(kind, list_line(self.list_prefix, text)))
         elif text:
             self.lines.append(Line("text", text))
         else:
@@ -308,7 +310,10 @@ class Walker(ABC):
             inner = self.inline(node.contents) if node.contents else ""
             return f"<{name}>{inner}</{name}>" if inner.strip() else ""
         if name == "poem":
-            return self.inline(node.contents).replace("\n", "<br>") if node.contents else ""
+            # Every line of a poem ends with a line break, as the Poem extension writes it
+            # before the text is parsed.
+            lines = raw_contents(node).strip("\n")
+            return self.inline(parse(lines.replace("\n", "<br />\n"))) if lines else ""
         if name in DROPPED_TAGS:
             return ""
         if name in ("hr",):
