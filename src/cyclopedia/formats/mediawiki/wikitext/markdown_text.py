@@ -9,6 +9,7 @@ without magic words (``__NOTOC__``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from cyclopedia.document.markup import escape_text
@@ -57,13 +58,32 @@ def escape_inline(text: str) -> str:
     return lead + words + tail
 
 
-def emphasis(marker: str, inner: str) -> str:
+def _punctuation(char: str) -> bool:
+    # CommonMark's punctuation (symbols included: when in doubt, the HTML form below is right).
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _run_can_mark(edge: str, outside: str) -> bool:
+    """Whether a ``*`` run between an emphasised text's ``edge`` character and the character
+    ``outside`` it ("" at a line's end) opens or closes emphasis, by CommonMark's flanking
+    rules: always, unless the edge is punctuation and outside is a letter or a digit."""
+    return not _punctuation(edge) or not outside or outside.isspace() or _punctuation(outside)
+
+
+def emphasis(marker: str, inner: str, *, before: str = "", after: str = "") -> str:
+    """``inner`` emphasised (``*``) or strong (``**``). ``before`` and ``after``: the
+    characters around it in the text ("" where a line starts or ends). Where a ``*`` run
+    would not open or close there (an italic title ending in an apostrophe before an "s", a
+    bold link inside Japanese text), HTML tags do it."""
     core = inner.strip()
     if not core:
         return inner
     lead = " " if inner[0].isspace() else ""
     tail = " " if inner[-1].isspace() else ""
-    return f"{lead}{marker}{core}{marker}{tail}"
+    if _run_can_mark(core[0], lead or before) and _run_can_mark(core[-1], tail or after):
+        return f"{lead}{marker}{core}{marker}{tail}"
+    tag = "strong" if marker == "**" else "em"
+    return f"{lead}<{tag}>{core}</{tag}>{tail}"
 
 
 def code_span(text: str) -> str:

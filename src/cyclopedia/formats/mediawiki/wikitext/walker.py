@@ -257,6 +257,9 @@ class Walker(ABC):
             out.append(self.external_link(node))
         elif isinstance(node, Template):
             out.append(self.template(node))
+        elif isinstance(node, Tag) and node.wiki_markup in ("'''", "''"):
+            after = _first_char(nodes, index + 1)
+            out.append(self.styled(node, before=_last_char(out), after=after))
         elif isinstance(node, Tag):
             out.append(self.tag(node))
         elif isinstance(node, HTMLEntity):
@@ -283,16 +286,22 @@ class Walker(ABC):
             return f"<{destination}>"
         return f"[{label}](<{destination}>)"
 
+    def styled(self, node: Tag, *, before: str = "", after: str = "") -> str:
+        """Bold or italic text between the characters ``before`` and ``after`` ("" at the
+        start or end of a line)."""
+        marker = "**" if node.wiki_markup == "'''" else "*"
+        source = str(node.contents) if node.contents is not None else ""
+        if not source:
+            return ""
+        lead = " " if source[:1].isspace() else ""  # inline() trims; the spaces stay outside
+        tail = " " if source[-1:].isspace() else ""
+        inner = lead + self.inline(node.contents) + tail
+        return emphasis(marker, inner, before=before, after=after)
+
     def tag(self, node: Tag) -> str:
         name = str(node.tag).lower()
         if node.wiki_markup in ("'''", "''"):
-            marker = "**" if node.wiki_markup == "'''" else "*"
-            source = str(node.contents) if node.contents is not None else ""
-            if not source:
-                return ""
-            lead = " " if source[:1].isspace() else ""  # inline() trims; the spaces stay outside
-            tail = " " if source[-1:].isspace() else ""
-            return emphasis(marker, lead + self.inline(node.contents) + tail)
+            return self.styled(node)
         if name == "ref":
             return self.ref(node)
         if name == "references":
@@ -367,6 +376,40 @@ class Walker(ABC):
     @abstractmethod
     def list_defined_refs(self, contents: Wikicode | None, *, group: str = "") -> None:
         """Take the references a reference list defines."""
+
+
+def _last_char(out: list[str]) -> str:
+    """The last character written so far on the line ("" at its start)."""
+    for part in reversed(out):
+        if part:
+            return "" if part[-1] == "\n" else part[-1]
+    return ""
+
+
+def _first_char(nodes: Sequence[Node], start: int) -> str:
+    """The first character of what ``nodes[start:]`` write, as far as known: a text's own; a
+    link or a reference starts with a bracket, a line break or bold text with punctuation;
+    anything else (a template) is taken to start with a letter, the case where a "*" may not
+    close. Comments and empty ``<nowiki/>`` (which
+    balance_quotes puts between quote runs) write nothing."""
+    for node in nodes[start:]:
+        if isinstance(node, Comment) or (
+            isinstance(node, Tag) and str(node.tag).lower() == "nowiki" and not node.contents
+        ):
+            continue
+        if isinstance(node, Text):
+            value = str(node.value)
+            return "" if not value or value[0] == "\n" else value[0]
+        if isinstance(node, Wikilink | ExternalLink):
+            return "["
+        if isinstance(node, Tag):
+            name = str(node.tag).lower()
+            if name == "ref":
+                return "["
+            if name == "br" or name in INLINE_HTML or node.wiki_markup in ("'''", "''"):
+                return "<"  # an HTML tag, or "*" or "<" for bold and italics
+        return "a"
+    return ""
 
 
 def raw_contents(node: Tag) -> str:
