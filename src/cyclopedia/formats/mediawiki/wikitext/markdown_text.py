@@ -45,6 +45,12 @@ def escape_inline(text: str) -> str:
     block would; a unit test holds the two to the same results."""
     if _LEFTOVER_START.search(text):
         text = scrub(text)
+    return literal_inline(text)
+
+
+def literal_inline(text: str) -> str:
+    """Text shown as it is written, wiki markup included (``<nowiki>``), for inline use: its
+    spaces collapsed, as a reader sees them, the surrounding ones kept."""
     if not text:
         return ""
     core = text.strip()

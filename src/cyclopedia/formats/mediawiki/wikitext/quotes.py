@@ -21,7 +21,7 @@ import re
 
 _RAW_TAGS = (
     "nowiki|pre|math|syntaxhighlight|source|score|timeline|graph|templatedata|chem|ce|hiero|"
-    "mapframe|maplink|imagemap|code"
+    "mapframe|maplink|imagemap"
 )
 _OPAQUE = re.compile(
     r"<!--.*?(?:-->|\Z)"

@@ -9,6 +9,7 @@ import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Sequence
+from html import unescape
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -34,6 +35,7 @@ from cyclopedia.formats.mediawiki.wikitext.markdown_text import (
     emphasis,
     escape_inline,
     fence,
+    literal_inline,
     without_magic_words,
 )
 from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces
@@ -46,7 +48,7 @@ _TRAILING_LETTERS = re.compile(r"^[^\W\d_]+")
 _URL_SCHEMES = ("http://", "https://", "mailto:", "//")
 INLINE_HTML = {
     "sub", "sup", "s", "del", "ins", "u", "abbr", "kbd", "var", "samp", "mark", "q", "cite",
-    "dfn", "bdi", "small", "time",
+    "dfn", "bdi", "small", "time", "code",
 }  # fmt: skip
 TRANSPARENT = {"span", "div", "center", "font", "big", "p", "strike", "tt", "em", "strong",
                "b", "i", "onlyinclude", "includeonly", "bdo", "section", "wbr"}  # fmt: skip
@@ -57,8 +59,9 @@ DROPPED_TAGS = {
     "indicator", "noinclude", "templatedata", "categorytree", "inputbox", "hiero", "chem",
     "ce", "charinsert", "dynamicpagelist", "img", "image", "style", "script",
 }  # fmt: skip
-CODE_TAGS = {"pre", "syntaxhighlight", "source", "code"}
-BLOCK_CODE_TAGS = CODE_TAGS - {"code"}
+# Code shown as written. (<code> is not among them: what it holds is wikitext, links and all.)
+CODE_TAGS = {"pre", "syntaxhighlight", "source"}
+_NOWIKI_TAG = re.compile(r"</?nowiki\s*/?>", re.IGNORECASE)
 
 
 class Walker(ABC):
@@ -134,8 +137,8 @@ class Walker(ABC):
                 self.block("block", table_markdown(node, self.inline_cell))
             elif isinstance(node, Tag) and node.wiki_markup == "----":
                 self.block("block", "---")
-            elif isinstance(node, Tag) and tag in BLOCK_CODE_TAGS:
-                self.block("block", fence(raw_contents(node)))
+            elif isinstance(node, Tag) and tag in CODE_TAGS:
+                self.block("block", fence(code_contents(node)))
             elif isinstance(node, Tag) and tag in BLOCK_WRAPPERS and node.contents is not None:
                 # <center>, <div>...: what they wrap is read as blocks (a table stays a table).
                 self.walk_blocks(node.contents)
@@ -309,12 +312,12 @@ class Walker(ABC):
             return ""
         if name == "br":
             return "<br>"
-        if name == "nowiki":
-            return escape_inline(raw_contents(node))
+        if name == "nowiki":  # shown as written; character references are still read
+            return literal_inline(unescape(raw_contents(node)))
         if name == "math":
             return code_span(raw_contents(node))
         if name in CODE_TAGS:
-            return code_span(raw_contents(node))
+            return code_span(code_contents(node))
         if name in INLINE_HTML:
             inner = self.inline(node.contents) if node.contents else ""
             return f"<{name}>{inner}</{name}>" if inner.strip() else ""
@@ -414,6 +417,16 @@ def _first_char(nodes: Sequence[Node], start: int) -> str:
 
 def raw_contents(node: Tag) -> str:
     return str(node.contents) if node.contents is not None else ""
+
+
+def code_contents(node: Tag) -> str:
+    """The text of a code tag as MediaWiki shows it: ``<pre>`` reads character references
+    and drops the ``<nowiki>`` tags inside it; ``<syntaxhighlight>`` shows everything as
+    written."""
+    text = raw_contents(node)
+    if str(node.tag).lower() != "pre":
+        return text
+    return unescape(_NOWIKI_TAG.sub("", text))
 
 
 def attribute(node: Tag, name: str) -> str:

@@ -1,0 +1,46 @@
+"""Text MediaWiki shows as written: <nowiki> (wiki markup shown, character references read),
+<pre> (character references read, <nowiki> tags inside dropped), <syntaxhighlight> (everything
+as written). <code> holds wikitext: links, entities and italics inside it are read."""
+
+from __future__ import annotations
+
+import pytest
+
+from cyclopedia.formats.mediawiki.wikitext.convert import convert
+from cyclopedia.render.article import every_article
+from cyclopedia.render.markdown import RenderState, render_block
+
+
+def shown(wikitext: str) -> str:
+    state = RenderState(labels=frozenset(), link_exists=every_article)
+    return render_block(convert(wikitext).body, state).strip()
+
+
+@pytest.mark.parametrize(
+    ("wikitext", "html"),
+    [
+        (
+            "x <nowiki>[[a]] {{b}} ''c'' {|</nowiki> y",
+            "<p>x [[a]] {{b}} ''c'' {| y</p>",
+        ),
+        ("<nowiki>&amp; &lt;b&gt;</nowiki>", "<p>&amp; &lt;b&gt;</p>"),
+        ("Use <code>&lt;div&gt;</code> here.", "<p>Use <code>&lt;div&gt;</code> here.</p>"),
+        ("In <code>a*b*c</code>.", "<p>In <code>a*b*c</code>.</p>"),
+        ("<code>''it''</code>", "<p><code><em>it</em></code></p>"),
+        ("<code>^<nowiki>[</nowiki></code>", "<p><code>^[</code></p>"),
+        (
+            "<code>[[Foo]]</code>",
+            '<p><code><a class="wikilink" href="/wiki/Foo" title="Foo">Foo</a></code></p>',
+        ),
+        (
+            "<pre>&lt;html&gt;\n  <nowiki>[[x]]</nowiki></pre>",
+            "<pre><code>&lt;html&gt;\n  [[x]]\n</code></pre>",
+        ),
+        (
+            "<syntaxhighlight lang=html>&lt;b&gt;</syntaxhighlight>",
+            "<pre><code>&amp;lt;b&amp;gt;\n</code></pre>",
+        ),
+    ],
+)
+def test_shown_as_mediawiki_shows_it(wikitext: str, html: str) -> None:
+    assert shown(wikitext) == html
