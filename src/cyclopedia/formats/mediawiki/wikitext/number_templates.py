@@ -121,6 +121,12 @@ def superscript(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"<sup>{text}</sup>" if text else ""
 
 
+def subscript(positional: Sequence[str], named: dict[str, str]) -> str:
+    """{{sub|2}} → H<sub>2</sub>O's "2"."""
+    text = positional[0].strip() if positional else ""
+    return f"<sub>{text}</sub>" if text else ""
+
+
 def rounded(positional: Sequence[str], named: dict[str, str]) -> str:
     """{{round|3.14159|2}} → "3.14"."""
     args = stripped(positional)
@@ -147,8 +153,9 @@ def clock(positional: Sequence[str], named: dict[str, str]) -> str:
 
 
 def fraction(positional: Sequence[str], named: dict[str, str]) -> str:
-    """{{frac|1|2}} → "1/2", {{frac|3|1|2}} → "3 1/2", {{frac|4}} → "1/4"."""
-    args = stripped(positional)
+    """{{frac|1|2}} → "1/2", {{frac|3|1|2}} → "3 1/2", {{frac|4}} → "1/4"; a numerator or
+    denominator of several terms in brackets: {{sfrac|3n + 1|2}} → "(3n + 1)/2"."""
+    args = [_term(arg) for arg in stripped(positional)]
     if len(args) == 1:
         return f"1/{args[0]}"
     if len(args) == 2:
@@ -156,6 +163,10 @@ def fraction(positional: Sequence[str], named: dict[str, str]) -> str:
     if len(args) >= 3:
         return f"{args[0]} {args[1]}/{args[2]}"
     return ""
+
+
+def _term(value: str) -> str:
+    return f"({value})" if " " in value else value
 
 
 def chemical(positional: Sequence[str], named: dict[str, str]) -> str:

@@ -46,6 +46,7 @@ HANDLERS: dict[str, Handler] = {
     # numbers, units, dates, places
     "unité": numbers.number_and_units, "nombre": numbers.number_and_units,
     "tmp": numbers.temperature, "frac": numbers.fraction, "fraction": numbers.fraction,
+    "sfrac": numbers.fraction,
     "val": numbers.value, "height": numbers.height, "höhe": numbers.german_height,
     "railgauge": numbers.rail_gauge, "rail gauge": numbers.rail_gauge,
     "coord": numbers.coordinates, "chem": numbers.chemical, "chem2": numbers.chemical_formula,
@@ -69,6 +70,7 @@ HANDLERS: dict[str, Handler] = {
     "iep": links.philosophy_encyclopedia("Internet Encyclopedia of Philosophy",
                                          "https://iep.utm.edu/{}/"),
     "heure": numbers.clock, "e": numbers.power_of_ten, "sup": numbers.superscript,
+    "sub": numbers.subscript,
     "round": numbers.rounded, "ussc": numbers.supreme_court,
     "nobold": lang.nihongo2, "vunblist": rows.lines, "unbulleted list center": rows.lines,
 }  # fmt: skip

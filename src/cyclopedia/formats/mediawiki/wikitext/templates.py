@@ -39,7 +39,7 @@ SYMBOLS = {
     "dot": " · ", "middot": "·", "bull": " • ", "•": " • ", "en dash": "–", "em dash": "—",
     "-": "–", "thinsp": "\u2009", "zwsp": "", "shy": "", "sp": " ", "space": " ", "clear": "",
     "clr": "", "-\"": "", "break": "<br>", "crlf": "<br>", "•w": " • ", "pipe": "\\|",
-    "sic": " \\[sic\\]", "\\": " / ", "slash": " / ", "spaced slash": " / ", "sfrac": "",
+    "\\": " / ", "slash": " / ", "spaced slash": " / ",
     "okina": "ʻ", "hamza": "ʾ", "ayin": "ʿ", "deg": "°", "degree": "°",
     "times": "×", "x": "×", "plusminus": "±", "pm": "±", "minus": "−", "=)": "",
     "'s": "'s", "spaces": "\u00a0", "emdash": "—", "endash": "–", "0": "", "00": "",
@@ -209,6 +209,11 @@ def text_template(key: str, positional: Sequence[str], named: dict[str, str]) ->
         return f"„{positional[0].strip()}“"  # the German Wikipedia's quotation template
     if key in SYMBOLS:
         return SYMBOLS[key]
+    if key == "sic":  # {{sic|teh}}: a word as the source spells it, marked as such
+        shown = "".join(part.strip() for part in positional)
+        if named.get("hide", "").strip().lower() not in ("", "n", "no"):
+            return shown
+        return f"{shown} \\[sic\\]" if shown else " \\[sic\\]"
     special = special_text(key, positional, named)
     if special is not None:
         return special

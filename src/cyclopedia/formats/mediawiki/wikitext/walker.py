@@ -61,6 +61,7 @@ DROPPED_TAGS = {
 }  # fmt: skip
 # Code shown as written. (<code> is not among them: what it holds is wikitext, links and all.)
 CODE_TAGS = {"pre", "syntaxhighlight", "source"}
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _NOWIKI_TAG = re.compile(r"</?nowiki\s*/?>", re.IGNORECASE)
 
 
@@ -137,11 +138,12 @@ class Walker(ABC):
                 self.block("block", table_markdown(node, self.inline_cell))
             elif isinstance(node, Tag) and node.wiki_markup == "----":
                 self.block("block", "---")
-            elif isinstance(node, Tag) and tag in CODE_TAGS:
+            elif isinstance(node, Tag) and tag in CODE_TAGS and not node.has("inline"):
                 self.block("block", fence(code_contents(node)))
             elif isinstance(node, Tag) and tag in BLOCK_WRAPPERS and node.contents is not None:
                 # <center>, <div>...: what they wrap is read as blocks (a table stays a table).
-                self.walk_blocks(node.contents)
+                if not _HIDDEN.search(attribute(node, "style")):
+                    self.walk_blocks(node.contents)
             elif isinstance(node, Tag) and tag == "blockquote":
                 quoted = self.convert_nested(node.contents)
                 self.block("block", "\n".join("> " + line for line in quoted.split("\n")))
@@ -330,6 +332,8 @@ class Walker(ABC):
             return ""
         if name in ("hr",):
             return ""
+        if _HIDDEN.search(attribute(node, "style")):
+            return ""  # sort keys and the like, which MediaWiki's readers never see
         # Unknown and layout tags (span, div, center...): their content, without the tag.
         return self.inline(node.contents) if node.contents else ""
 

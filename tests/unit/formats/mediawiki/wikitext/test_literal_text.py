@@ -1,6 +1,7 @@
 """Text MediaWiki shows as written: <nowiki> (wiki markup shown, character references read),
 <pre> (character references read, <nowiki> tags inside dropped), <syntaxhighlight> (everything
-as written). <code> holds wikitext: links, entities and italics inside it are read."""
+as written, and in its sentence when marked inline). <code> holds wikitext: links, entities and
+italics inside it are read. Text styled ``display:none`` (sort keys) stays hidden."""
 
 from __future__ import annotations
 
@@ -44,3 +45,20 @@ def shown(wikitext: str) -> str:
 )
 def test_shown_as_mediawiki_shows_it(wikitext: str, html: str) -> None:
     assert shown(wikitext) == html
+
+
+def test_inline_code_stays_in_its_sentence() -> None:
+    wikitext = "Call <syntaxhighlight lang=python inline>print(x)</syntaxhighlight> here."
+    assert convert(wikitext).body == "Call `print(x)` here.\n"
+
+
+@pytest.mark.parametrize(
+    ("wikitext", "body"),
+    [
+        ('{|\n|<span style="display:none">0042</span>Forty-two\n|}', "|   |\n|---|\n| Forty-two |"),
+        ('<div style="display: none">secret</div>Shown.', "Shown."),
+        ('A <span style="color:red">red</span> word.', "A red word."),
+    ],
+)
+def test_text_hidden_from_readers_stays_hidden(wikitext: str, body: str) -> None:
+    assert convert(wikitext).body == body + "\n"
