@@ -50,8 +50,6 @@ INLINE_HTML = {
     "sub", "sup", "s", "del", "ins", "u", "abbr", "kbd", "var", "samp", "mark", "q", "cite",
     "dfn", "bdi", "small", "time", "code",
 }  # fmt: skip
-TRANSPARENT = {"span", "div", "center", "font", "big", "p", "strike", "tt", "em", "strong",
-               "b", "i", "onlyinclude", "includeonly", "bdo", "section", "wbr"}  # fmt: skip
 # Wrappers of blocks: at the start of a block, their content is walked as blocks.
 BLOCK_WRAPPERS = {"div", "center", "onlyinclude", "includeonly"}
 DROPPED_TAGS = {
@@ -397,8 +395,8 @@ def _first_char(nodes: Sequence[Node], start: int) -> str:
     """The first character of what ``nodes[start:]`` write, as far as known: a text's own; a
     link or a reference starts with a bracket, a line break or bold text with punctuation;
     anything else (a template) is taken to start with a letter, the case where a "*" may not
-    close. Comments and empty ``<nowiki/>`` (which
-    balance_quotes puts between quote runs) write nothing."""
+    close. Comments and empty ``<nowiki/>`` (balance_quotes puts them between quote runs)
+    write nothing."""
     for node in nodes[start:]:
         if isinstance(node, Comment) or (
             isinstance(node, Tag) and str(node.tag).lower() == "nowiki" and not node.contents
