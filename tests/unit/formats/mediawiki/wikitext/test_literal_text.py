@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cyclopedia.formats.mediawiki.wikitext.convert import convert
-from cyclopedia.render.article import every_article
-from cyclopedia.render.markdown import RenderState, render_block
-
-
-def shown(wikitext: str) -> str:
-    state = RenderState(labels=frozenset(), link_exists=every_article)
-    return render_block(convert(wikitext).body, state).strip()
+from tests.unit.formats.mediawiki.wikitext.helpers import shown
 
 
 @pytest.mark.parametrize(
