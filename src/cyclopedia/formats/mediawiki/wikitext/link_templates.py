@@ -28,6 +28,16 @@ def interlanguage_link(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"[[{target}]]" if label == target else f"[[{target}|{label}]]"
 
 
+def french_interlanguage_link(positional: Sequence[str], named: dict[str, str]) -> str:
+    """{{Lien|fr=Titre|lang=de|trad=Original|texte=Shown}}, the French Wikipedia's {{ill}}: a
+    link to the article of this wiki, shown as its text."""
+    target = named.get("fr", "").strip() or (positional[0].strip() if positional else "")
+    label = named.get("texte", "").strip() or target
+    if not target:
+        return label
+    return interlanguage_link([target], {"lt": label})
+
+
 def google_books(positional: Sequence[str], named: dict[str, str]) -> str:
     """{{Google books|ID|Title|page=12}} → a link to the book with its title as the text."""
     args = stripped(positional)

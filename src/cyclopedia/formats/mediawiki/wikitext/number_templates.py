@@ -121,6 +121,31 @@ def superscript(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"<sup>{text}</sup>" if text else ""
 
 
+# The symbols {{currency}} writes before an amount; other codes follow it.
+_CURRENCY_SYMBOLS = {
+    "USD": "US$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩",
+    "RUB": "₽", "CAD": "CA$", "AUD": "A$", "CHF": "CHF\u00a0",
+}  # fmt: skip
+
+
+def currency(positional: Sequence[str], named: dict[str, str]) -> str:
+    """{{currency|13 billion|USD}} → "US$13 billion", {{currency|5|XYZ}} → "5 XYZ" (the
+    template's default currency is the US dollar)."""
+    args = stripped(positional)
+    amount = args[0] if args else ""
+    if not amount:
+        return ""
+    code = (args[1] if len(args) > 1 and args[1] else "USD").upper()
+    symbol = _CURRENCY_SYMBOLS.get(code)
+    return f"{symbol}{amount}" if symbol else f"{amount}\u00a0{code}"
+
+
+def euro(positional: Sequence[str], named: dict[str, str]) -> str:
+    """{{euro|77.80}} → "77.80 €", as the French and German Wikipedias write it."""
+    amount = positional[0].strip() if positional else ""
+    return f"{amount}\u00a0€" if amount else "€"
+
+
 def subscript(positional: Sequence[str], named: dict[str, str]) -> str:
     """{{sub|2}} → H<sub>2</sub>O's "2"."""
     text = positional[0].strip() if positional else ""

@@ -70,7 +70,8 @@ HANDLERS: dict[str, Handler] = {
     "iep": links.philosophy_encyclopedia("Internet Encyclopedia of Philosophy",
                                          "https://iep.utm.edu/{}/"),
     "heure": numbers.clock, "e": numbers.power_of_ten, "sup": numbers.superscript,
-    "sub": numbers.subscript,
+    "sub": numbers.subscript, "currency": numbers.currency, "euro": numbers.euro,
+    "lien": links.french_interlanguage_link,
     "round": numbers.rounded, "ussc": numbers.supreme_court,
     "nobold": lang.nihongo2, "vunblist": rows.lines, "unbulleted list center": rows.lines,
 }  # fmt: skip

@@ -31,7 +31,10 @@ FIRST_ARGUMENT = {
 # Flag templates that show the country's name beside the flag ({{flagcountry|FRA}}).
 FLAG_WITH_NAME = {"flag", "flagcountry", "flagu", "flag country", "country flag"}
 # The last argument instead ({{lang|ar|text}}: the text follows the language code).
-LAST_ARGUMENT = {"lang", "transl", "transliteration", "ipa", "script", "nastaliq", "langue"}
+LAST_ARGUMENT = {
+    "lang", "transl", "transliteration", "ipa", "script", "nastaliq", "langue", "color",
+    "colour", "font color",
+}  # fmt: skip
 
 SYMBOLS = {
     "nbsp": "\u00a0", "ndash": "–", "mdash": "—", "snd": " – ", "spaced ndash": " – ",

@@ -1,5 +1,5 @@
 """Inline templates whose arguments are what the reader reads: {{sic}}, {{frac}} and
-{{sfrac}}, {{sub}}."""
+{{sfrac}}, {{sub}}, {{color}}, the French {{Lien}}, amounts of money."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ from cyclopedia.formats.mediawiki.wikitext.convert import convert
         ("{{frac|1|2}}, {{frac|4}}, {{sfrac|1|2|3}}", "1/2, 1/4, 1 2/3"),
         ("{{sfrac|3''n'' + 1|2}} O", "(3*n* \\+ 1)/2 O"),
         ("C{{sub|n}}H{{sub|2n+2}}", "C<sub>n</sub>H<sub>2n+2</sub>"),
+        ("{{color|green|very high}}, {{font color|red|white|alert}}", "very high, alert"),
+        ("Mayor {{lien|lang=de|Barbara Slowik}}.", "Mayor [[Barbara Slowik]]."),
+        (
+            "{{Lien|lang=de|fr=Deutsche Wasserball-Liga|texte=DWL}}",
+            "[[Deutsche Wasserball-Liga|DWL]]",
+        ),
+        ("{{currency|13 billion|USD}}, {{currency|7}}", "US$13 billion, US$7"),
+        ("{{currency|5|XYZ}} or {{euro|77.80}}", "5\u00a0XYZ or 77.80\u00a0€"),
     ],
 )
 def test_the_arguments_are_read(wikitext: str, body: str) -> None:
