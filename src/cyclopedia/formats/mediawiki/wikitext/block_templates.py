@@ -1,5 +1,5 @@
-"""Templates that make blocks: hatnotes ("Main article: ..."), quotations, and the rows of a
-football squad or a list of twin towns when they start a line.
+"""Templates that make blocks: hatnotes ("Main article: ..."), quotations, track listings, and
+the rows of a football squad or a list of twin towns when they start a line.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from cyclopedia.formats.mediawiki.wikitext.markdown_text import escape_inline, join_words
 from cyclopedia.formats.mediawiki.wikitext.parsing import parse
+from cyclopedia.formats.mediawiki.wikitext.row_templates import TRACK_LISTS, track_list
 from cyclopedia.formats.mediawiki.wikitext.templates import (
     DROPPED_HATNOTES,
     HATNOTE_PLURALS,
@@ -68,6 +69,12 @@ class BlockTemplates(Walker):
             text = positional[0].strip() if positional else ""
             if text:
                 self.block("block", f'<div class="hatnote">\n\n{text}\n\n</div>')
+            return True
+        if key in TRACK_LISTS:
+            _positional, named = self.params(template)
+            listing = track_list(named)
+            if listing:
+                self.block("block", listing)
             return True
         if key in ("fs player", "jumelage"):  # a row of a squad, of a list of twin towns
             positional, named = self.params(template)

@@ -1,9 +1,10 @@
 """Text templates that make rows, cells and lists, and a few marks in running text: squad and
-twin-town rows, bar charts, legends, {{based on}}, {{incise}}.
+twin-town rows, bar charts, legends, {{based on}}, {{incise}}, an album's track listing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cyclopedia.formats.mediawiki.wikitext.template_handlers import stripped
@@ -85,3 +86,38 @@ def football_player(positional: Sequence[str], named: dict[str, str]) -> str:
     if nation:
         line += f" ({nation})"
     return f"{line}, {other}" if other else line
+
+
+TRACK_LISTS = {"tracklist", "track listing", "track list"}
+_TRACK_TITLE = re.compile(r"title(\d{1,3})")
+_TRACK_CREDITS = ("writer", "lyrics", "music", "extra")
+
+
+def track_list(named: dict[str, str]) -> str:
+    """{{Track listing}} as Markdown: its headline in bold, a numbered list of the tracks
+    ("Title" (note) – credits – length), the total length."""
+    numbers = sorted(int(match.group(1)) for key in named if (match := _TRACK_TITLE.fullmatch(key)))
+    tracks = []
+    for number in numbers:
+        title = named[f"title{number}"].strip()
+        if not title:
+            continue
+        line = f'"{title}"'
+        note = named.get(f"note{number}", "").strip()
+        if note:
+            line += f" ({note})"
+        credits = [named.get(f"{kind}{number}", "").strip() for kind in _TRACK_CREDITS]
+        parts = [line, *(credit for credit in credits if credit)]
+        length = named.get(f"length{number}", "").strip()
+        if length:
+            parts.append(length)
+        tracks.append(f"{number}. " + " – ".join(parts))
+    if not tracks:
+        return ""
+    headline = named.get("headline", "").strip()
+    total = named.get("total_length", "").strip()
+    blocks = [f"**{headline}**"] if headline else []
+    blocks.append("\n".join(tracks))
+    if total:
+        blocks.append(f"Total length: {total}")
+    return "\n\n".join(blocks)

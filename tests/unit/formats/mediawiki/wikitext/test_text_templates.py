@@ -31,3 +31,26 @@ def test_the_arguments_are_read(wikitext: str, body: str) -> None:
     conversion = convert(wikitext)
     assert conversion.body == body + "\n"
     assert not conversion.unknown_templates
+
+
+def test_a_track_listing_is_a_numbered_list() -> None:
+    wikitext = (
+        "==Track listing==\n{{Tracklist\n| headline = Side one\n| total_length = 7:23\n"
+        "| title1 = Savannah (Part One)\n| note1 = Demo\n| length1 = 2:33\n"
+        "| title2 = [[The Great Salt Lake]]\n| writer2 = Ben Bridwell\n| length2 = 4:50\n}}\n"
+        "After."
+    )
+    conversion = convert(wikitext)
+    assert conversion.body == (
+        "## Track listing\n\n**Side one**\n\n"
+        '1. "Savannah (Part One)" (Demo) – 2:33\n'
+        '2. "[[The Great Salt Lake]]" – Ben Bridwell – 4:50\n\n'
+        "Total length: 7:23\n\nAfter.\n"
+    )
+    assert not conversion.unknown_templates
+
+
+def test_a_track_listing_without_titles_leaves_nothing() -> None:
+    assert convert("Before.\n{{Track listing\n| headline = Empty\n}}\nAfter.").body == (
+        "Before.\n\nAfter.\n"
+    )
