@@ -1,5 +1,6 @@
 """Inline templates whose arguments are what the reader reads: {{sic}}, {{frac}} and
-{{sfrac}}, {{sub}}, {{color}}, the French {{Lien}}, amounts of money."""
+{{sfrac}}, {{sub}}, {{color}}, the French {{Lien}}, amounts of money; and an album's
+{{Track listing}}, a block of its own."""
 
 from __future__ import annotations
 
