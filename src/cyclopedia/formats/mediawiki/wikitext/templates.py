@@ -15,6 +15,7 @@ from cyclopedia.document.markup import escape_text, unescape_text
 from cyclopedia.formats.mediawiki.wikitext.countries import COUNTRY_CODES
 from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
 from cyclopedia.formats.mediawiki.wikitext.template_text import special_text
+from cyclopedia.formats.mediawiki.wikitext.unit_conversion import conversion, is_precision
 
 # Inline templates whose output is (one of) their arguments, as text.
 FIRST_ARGUMENT = {
@@ -349,18 +350,64 @@ def _marriage(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"{spouse} ({span})" if spouse else f"({span})"
 
 
+_RANGE_WORDS = ("-", "–", "to", "and", "x", "by")
+
+
 def _convert(positional: Sequence[str], named: dict[str, str]) -> str:
-    """The value and unit as written: ``{{convert|10|km|mi}}`` → "10 km" (no conversion)."""
-    if not positional:
+    """The value and unit as written, and converted where the unit is known:
+    ``{{convert|10|km|mi}}`` → "10 km (6.2 mi)", ``{{convert|6|ft|4|in|cm|0}}`` → "6 ft 4 in
+    (193 cm)"; a range as written (``unit_conversion.py``)."""
+    args = [value.strip() for value in positional]
+    if not args or not args[0]:
         return ""
-    value = positional[0].strip()
-    if len(positional) >= 3 and positional[1].strip() in ("-", "–", "to", "and", "x", "by"):
-        value = f"{value}{positional[1].strip()}{positional[2].strip()}"
-        unit = positional[3].strip() if len(positional) > 3 else ""
+    value, rest = args[0], args[1:]
+    word = unescape_text(rest[0]) if rest else ""  # the arguments are Markdown: "\\-"
+    if len(rest) >= 2 and word in _RANGE_WORDS:
+        joiner = "–" if word in ("-", "–") else f" {'×' if word == 'x' else word} "
+        return _with_unit(f"{value}{joiner}{rest[1]}", rest[2] if len(rest) > 2 else "")
+    unit, after = (rest[0], rest[1:]) if rest else ("", [])
+    if unit == "ft" and len(after) >= 2 and after[1] == "in":
+        shown = f"{_with_unit(value, 'ft')} {_with_unit(after[0], 'in')}"
+        target, precision = _target(after[2:])
+        inches = _inches(value, after[0])
+        converted = conversion(inches, "in", target or "m", precision) if inches else ""
     else:
-        unit = positional[1].strip() if len(positional) > 1 else ""
-    unit = UNIT_NAMES.get(unit, unit)
-    return f"{value}\u00a0{unit}" if unit else value
+        shown = _with_unit(value, unit)
+        target, precision = _target(after)
+        converted = conversion(value, unit, target, precision)
+    if not converted:
+        return shown
+    display = unescape_text(named.get("disp", "")).strip().lower()
+    if display == "or":
+        return f"{shown} or {converted}"
+    if display == "flip":
+        return f"{converted} ({shown})"
+    if display in ("out", "output only"):
+        return converted
+    return f"{shown} ({converted})"
+
+
+def _with_unit(value: str, unit: str) -> str:
+    return f"{value}\u00a0{UNIT_NAMES.get(unit, unit)}" if unit else value
+
+
+def _target(after: Sequence[str]) -> tuple[str, str]:
+    """The unit to convert to and the decimal places, from the arguments after the unit."""
+    target = precision = ""
+    rest = list(after)
+    if rest and not is_precision(rest[0]):
+        target, rest = rest[0], rest[1:]
+    if rest and is_precision(rest[0]):
+        precision = rest[0]
+    return target, precision
+
+
+def _inches(feet: str, inches: str) -> str:
+    """Feet and inches as inches, "" unless both are plain numbers."""
+    try:
+        return f"{float(feet) * 12 + float(inches):g}"
+    except ValueError:
+        return ""
 
 
 # How {{convert}} shows its unit codes ({{convert|1.6|sqmi}} → "1.6 sq mi").

@@ -1,0 +1,126 @@
+"""What {{convert}} adds in brackets: the value in the other system's unit, rounded as Wikipedia
+rounds it ({{convert|10|km|mi}} → "10 km (6.2 mi)").
+
+The common units of length, area, mass, speed, volume, power and temperature are known, with
+the unit Wikipedia converts each to by default. The converted value keeps as many significant
+figures as the value given (at least two), or the decimal places the template asks for
+({{convert|2942|m|ft|0}}). Anything else (unknown units, ranges, values that are not plain
+numbers) shows the value as written, without a conversion.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    symbol: str
+    dimension: str
+    factor: float  # the base unit's worth of one of this unit (metres, square metres, kg...)
+
+
+_UNITS = {
+    "km": Unit("km", "length", 1000), "m": Unit("m", "length", 1), "cm": Unit("cm", "length", 0.01),
+    "mm": Unit("mm", "length", 0.001), "mi": Unit("mi", "length", 1609.344),
+    "ft": Unit("ft", "length", 0.3048), "in": Unit("in", "length", 0.0254),
+    "yd": Unit("yd", "length", 0.9144), "nmi": Unit("nmi", "length", 1852),
+    "km2": Unit("km²", "area", 1e6), "sqkm": Unit("km²", "area", 1e6),
+    "m2": Unit("m²", "area", 1), "ha": Unit("ha", "area", 1e4),
+    "sqmi": Unit("sq mi", "area", 2589988.110336), "acre": Unit("acres", "area", 4046.8564224),
+    "sqft": Unit("sq ft", "area", 0.09290304),
+    "kg": Unit("kg", "mass", 1), "g": Unit("g", "mass", 0.001), "t": Unit("t", "mass", 1000),
+    "lb": Unit("lb", "mass", 0.45359237), "oz": Unit("oz", "mass", 0.028349523125),
+    "km/h": Unit("km/h", "speed", 1 / 3.6), "kmh": Unit("km/h", "speed", 1 / 3.6),
+    "mph": Unit("mph", "speed", 0.44704), "kn": Unit("kn", "speed", 1852 / 3600),
+    "m/s": Unit("m/s", "speed", 1),
+    "L": Unit("L", "volume", 0.001), "l": Unit("L", "volume", 0.001),
+    "m3": Unit("m³", "volume", 1), "cuft": Unit("cu ft", "volume", 0.028316846592),
+    "USgal": Unit("US gal", "volume", 0.003785411784),
+    "impgal": Unit("imp gal", "volume", 0.00454609),
+    "hp": Unit("hp", "power", 745.69987158227022), "kW": Unit("kW", "power", 1000),
+    "C": Unit("°C", "temperature", 1), "F": Unit("°F", "temperature", 1),
+    "K": Unit("K", "temperature", 1),
+}  # fmt: skip
+
+# The unit each converts to when the template names none (Module:Convert's defaults).
+_DEFAULTS = {
+    "km": "mi", "m": "ft", "cm": "in", "mm": "in", "mi": "km", "ft": "m", "in": "cm",
+    "yd": "m", "nmi": "km", "km2": "sqmi", "sqkm": "sqmi", "m2": "sqft", "ha": "acre",
+    "sqmi": "km2", "acre": "ha", "sqft": "m2", "kg": "lb", "g": "oz", "lb": "kg", "oz": "g",
+    "km/h": "mph", "kmh": "mph", "mph": "km/h", "kn": "km/h", "m/s": "km/h", "L": "USgal",
+    "l": "USgal", "m3": "cuft", "cuft": "m3", "USgal": "L", "impgal": "L", "hp": "kW",
+    "kW": "hp", "C": "F", "F": "C", "K": "C",
+}  # fmt: skip
+
+_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
+_PRECISION = re.compile(r"-?\d")
+
+
+def is_precision(argument: str) -> bool:
+    """Whether an argument after the units is a number of decimal places ({{convert|2|km|0}})."""
+    return _PRECISION.fullmatch(argument.strip()) is not None
+
+
+def conversion(value: str, code: str, target: str = "", precision: str = "") -> str:
+    """``value`` of the unit ``code`` in ``target`` (or the default unit) with its symbol,
+    "6.2 mi"; "" when it cannot be converted."""
+    source = _UNITS.get(code)
+    target = target or _DEFAULTS.get(code, "")
+    wanted = _UNITS.get(target)
+    number = _number(value)
+    if source is None or wanted is None or number is None or wanted.dimension != source.dimension:
+        return ""
+    if source.dimension == "temperature":
+        result = _kelvin_to(target, _to_kelvin(code, number))
+    else:
+        result = number * source.factor / wanted.factor
+    places = int(precision) if precision and is_precision(precision) else _places(value, result)
+    return f"{_formatted(result, places)}\u00a0{wanted.symbol}"
+
+
+def _number(value: str) -> float | None:
+    written = value.strip().replace("−", "-")
+    if not written or not _NUMBER.fullmatch(written) or not any(c.isdigit() for c in written):
+        return None
+    return float(written.replace(",", ""))
+
+
+def _to_kelvin(code: str, value: float) -> float:
+    if code == "C":
+        return value + 273.15
+    if code == "F":
+        return (value - 32) * 5 / 9 + 273.15
+    return value
+
+
+def _kelvin_to(code: str, kelvin: float) -> float:
+    if code == "C":
+        return kelvin - 273.15
+    if code == "F":
+        return (kelvin - 273.15) * 9 / 5 + 32
+    return kelvin
+
+
+def _significant(value: str) -> int:
+    digits = value.strip().lstrip("-−").replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or 1
+    return len(digits.lstrip("0").rstrip("0")) or 1
+
+
+def _places(value: str, result: float) -> int:
+    """Decimal places that keep the significant figures of the value given (at least two)."""
+    if result == 0:
+        return 0
+    figures = max(2, _significant(value))
+    return figures - 1 - math.floor(math.log10(abs(result)))
+
+
+def _formatted(result: float, places: int) -> str:
+    rounded = round(result, places)
+    if places > 0:
+        return f"{rounded:,.{places}f}"
+    return f"{round(rounded):,}"
