@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cyclopedia.document.markup import WIKILINK_RE
+from cyclopedia.document.markup import CITATION_RE, WIKILINK_RE
 from cyclopedia.document.titles import TitleError, normalize_title
 from cyclopedia.formats.mediawiki.wikitext.markdown_text import escape_inline
 from cyclopedia.formats.mediawiki.wikitext.namespaces import Namespaces
@@ -47,11 +47,13 @@ def wikilink_markdown(
     if not title:
         return label or escape_inline(section)
     destination = title + (f"#{section}" if section else "")
-    text = link_label(label) if label else ""
+    # Citation markers cannot be inside a link's label: they follow it.
+    markers = "".join(m.group(0) for m in CITATION_RE.finditer(label)) if "[^" in label else ""
+    text = link_label(CITATION_RE.sub("", label) if markers else label) if label else ""
     shown = text or link_text(target)
     if shown == destination:
-        return f"[[{destination}]]"
-    return f"[[{destination}|{shown}]]"
+        return f"[[{destination}]]{markers}"
+    return f"[[{destination}|{shown}]]{markers}"
 
 
 def add_category(categories: dict[str, None], name: str) -> None:

@@ -96,19 +96,23 @@ _TRACK_CREDITS = ("writer", "lyrics", "music", "extra")
 def track_list(named: dict[str, str]) -> str:
     """{{Track listing}} as Markdown: its headline in bold, a numbered list of the tracks
     ("Title" (note) – credits – length), the total length."""
-    numbers = sorted(int(match.group(1)) for key in named if (match := _TRACK_TITLE.fullmatch(key)))
+    # Track number -> how its parameters are numbered ("1", or "01" in some articles).
+    suffixes: dict[int, str] = {}
+    for key in named:
+        if match := _TRACK_TITLE.fullmatch(key):
+            suffixes.setdefault(int(match.group(1)), match.group(1))
     tracks = []
-    for number in numbers:
-        title = named[f"title{number}"].strip()
+    for number, suffix in sorted(suffixes.items()):
+        title = named[f"title{suffix}"].strip()
         if not title:
             continue
         line = f'"{title}"'
-        note = named.get(f"note{number}", "").strip()
+        note = named.get(f"note{suffix}", "").strip()
         if note:
             line += f" ({note})"
-        credits = [named.get(f"{kind}{number}", "").strip() for kind in _TRACK_CREDITS]
+        credits = [named.get(f"{kind}{suffix}", "").strip() for kind in _TRACK_CREDITS]
         parts = [line, *(credit for credit in credits if credit)]
-        length = named.get(f"length{number}", "").strip()
+        length = named.get(f"length{suffix}", "").strip()
         if length:
             parts.append(length)
         tracks.append(f"{number}. " + " – ".join(parts))

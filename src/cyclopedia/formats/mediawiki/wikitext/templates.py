@@ -32,10 +32,9 @@ FIRST_ARGUMENT = {
 # Flag templates that show the country's name beside the flag ({{flagcountry|FRA}}).
 FLAG_WITH_NAME = {"flag", "flagcountry", "flagu", "flag country", "country flag"}
 # The last argument instead ({{lang|ar|text}}: the text follows the language code).
-LAST_ARGUMENT = {
-    "lang", "transl", "transliteration", "ipa", "script", "nastaliq", "langue", "color",
-    "colour", "font color",
-}  # fmt: skip
+LAST_ARGUMENT = {"lang", "transl", "transliteration", "ipa", "script", "nastaliq", "langue"}
+# Coloured text: the colours, then the text ({{color|green|text}}, {{font color|fg|bg|text}}).
+COLOUR_TEMPLATES = {"color", "colour", "font color"}
 
 SYMBOLS = {
     "nbsp": "\u00a0", "ndash": "–", "mdash": "—", "snd": " – ", "spaced ndash": " – ",
@@ -214,10 +213,14 @@ def text_template(key: str, positional: Sequence[str], named: dict[str, str]) ->
     if key in SYMBOLS:
         return SYMBOLS[key]
     if key == "sic":  # {{sic|teh}}: a word as the source spells it, marked as such
-        shown = "".join(part.strip() for part in positional)
+        parts = [part.strip() for part in positional]
+        doubt = "?" if parts[:1] == ["?"] else ""  # {{sic|?|teh}}: perhaps not an error
+        shown = "".join(parts[1:] if doubt else parts)
         if named.get("hide", "").strip().lower() not in ("", "n", "no"):
             return shown
-        return f"{shown} \\[sic\\]" if shown else " \\[sic\\]"
+        return f"{shown} \\[sic{doubt}\\]" if shown else f" \\[sic{doubt}\\]"
+    if key in COLOUR_TEMPLATES:
+        return positional[-1] if len(positional) > 1 else ""
     special = special_text(key, positional, named)
     if special is not None:
         return special

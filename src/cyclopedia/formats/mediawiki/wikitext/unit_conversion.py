@@ -2,8 +2,9 @@
 rounds it ({{convert|10|km|mi}} → "10 km (6.2 mi)").
 
 The common units of length, area, mass, speed, volume, power and temperature are known, with
-the unit Wikipedia converts each to by default. The converted value keeps as many significant
-figures as the value given (at least two), or the decimal places the template asks for
+the unit Wikipedia converts each to by default. The converted value keeps the precision of the
+value given, finer where the unit it is converted to is smaller (25.4 mm is 1.00 in), with two
+significant figures at least, or the decimal places the template asks for
 ({{convert|2942|m|ft|0}}). Anything else (unknown units, ranges, values that are not plain
 numbers) shows the value as written, without a conversion.
 """
@@ -75,9 +76,18 @@ def conversion(value: str, code: str, target: str = "", precision: str = "") -> 
         return ""
     if source.dimension == "temperature":
         result = _kelvin_to(target, _to_kelvin(code, number))
+        places = _decimals(value, zeros=False)
     else:
-        result = number * source.factor / wanted.factor
-    places = int(precision) if precision and is_precision(precision) else _places(value, result)
+        ratio = source.factor / wanted.factor
+        result = number * ratio
+        # The value's precision, finer where the unit is larger: 25.4 mm is 1.00 in.
+        places = _decimals(value, zeros=True) - round(math.log10(ratio))
+    if not math.isfinite(result) or abs(result) >= 1e15:
+        return ""
+    if precision and is_precision(precision):
+        places = int(precision)
+    elif result:
+        places = max(places, 1 - math.floor(math.log10(abs(result))))  # two figures at least
     return f"{_formatted(result, places)}\u00a0{wanted.symbol}"
 
 
@@ -85,7 +95,8 @@ def _number(value: str) -> float | None:
     written = value.strip().replace("−", "-")
     if not written or not _NUMBER.fullmatch(written) or not any(c.isdigit() for c in written):
         return None
-    return float(written.replace(",", ""))
+    number = float(written.replace(",", ""))
+    return number if math.isfinite(number) else None
 
 
 def _to_kelvin(code: str, value: float) -> float:
@@ -104,23 +115,18 @@ def _kelvin_to(code: str, kelvin: float) -> float:
     return kelvin
 
 
-def _significant(value: str) -> int:
+def _decimals(value: str, *, zeros: bool) -> int:
+    """The decimal places a value is given to; ``zeros``: the zeros ending a whole number
+    count as unknown digits (4000 is known to the thousand), as Wikipedia reads them."""
     digits = value.strip().lstrip("-−").replace(",", "")
     if "." in digits:
-        return len(digits.replace(".", "").lstrip("0")) or 1
-    return len(digits.lstrip("0").rstrip("0")) or 1
-
-
-def _places(value: str, result: float) -> int:
-    """Decimal places that keep the significant figures of the value given (at least two)."""
-    if result == 0:
+        return len(digits.split(".", 1)[1])
+    if not zeros or not digits.strip("0"):
         return 0
-    figures = max(2, _significant(value))
-    return figures - 1 - math.floor(math.log10(abs(result)))
+    return -(len(digits) - len(digits.rstrip("0")))
 
 
 def _formatted(result: float, places: int) -> str:
     rounded = round(result, places)
-    if places > 0:
-        return f"{rounded:,.{places}f}"
-    return f"{round(rounded):,}"
+    text = f"{rounded:,.{places}f}" if places > 0 else f"{round(rounded):,}"
+    return text.replace("-", "−")  # a minus sign, as Wikipedia writes it

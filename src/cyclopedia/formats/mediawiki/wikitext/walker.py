@@ -318,6 +318,8 @@ class Walker(ABC):
             return code_span(raw_contents(node))
         if name in CODE_TAGS:
             return code_span(code_contents(node))
+        if name in DROPPED_TAGS or _HIDDEN.search(attribute(node, "style")):
+            return ""  # hidden: sort keys and the like, which MediaWiki's readers never see
         if name in INLINE_HTML:
             inner = self.inline(node.contents) if node.contents else ""
             return f"<{name}>{inner}</{name}>" if inner.strip() else ""
@@ -326,12 +328,8 @@ class Walker(ABC):
             # before the text is parsed.
             lines = raw_contents(node).strip("\n")
             return self.inline(parse(lines.replace("\n", "<br />\n"))) if lines else ""
-        if name in DROPPED_TAGS:
-            return ""
         if name in ("hr",):
             return ""
-        if _HIDDEN.search(attribute(node, "style")):
-            return ""  # sort keys and the like, which MediaWiki's readers never see
         # Unknown and layout tags (span, div, center...): their content, without the tag.
         return self.inline(node.contents) if node.contents else ""
 
@@ -405,8 +403,11 @@ def _first_char(nodes: Sequence[Node], start: int) -> str:
         if isinstance(node, Text):
             value = str(node.value)
             return "" if not value or value[0] == "\n" else value[0]
-        if isinstance(node, Wikilink | ExternalLink):
-            return "["
+        if isinstance(node, Wikilink):
+            # Links with a prefix (other namespaces and wikis) may be shown as their text.
+            return "a" if ":" in str(node.title) else "["
+        if isinstance(node, ExternalLink):
+            return "[" if str(node.url).strip().startswith(_URL_SCHEMES) else "a"
         if isinstance(node, Tag):
             name = str(node.tag).lower()
             if name == "ref":

@@ -19,6 +19,8 @@ LINK = '<a class="wikilink" href="/wiki/{0}" title="{0}">{1}</a>'
         ("''[[Foo|bar]]''s", f"<p><em>{LINK.format('Foo', 'bar')}</em>s</p>"),
         ("x'''(y)'''z", "<p>x<strong>(y)</strong>z</p>"),
         ("''[[Foo]]''{{small|y}}", f"<p><em>{LINK.format('Foo', 'Foo')}</em>y</p>"),
+        ("'''(a)'''[[Wikipedia:About]]", "<p><strong>(a)</strong>About</p>"),
+        ("''(a)''[ftp://example.org x]", "<p><em>(a)</em>x</p>"),
     ],
 )
 def test_where_a_star_cannot_open_or_close(wikitext: str, html: str) -> None:

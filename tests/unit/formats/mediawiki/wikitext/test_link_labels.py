@@ -35,3 +35,9 @@ def test_short_prefixes(wikitext: str, body: str) -> None:
 )
 def test_labels_read_as_written(wikitext: str, label: str) -> None:
     assert shown(wikitext) == f'<p><a class="wikilink" href="/wiki/Foo" title="Foo">{label}</a></p>'
+
+
+def test_a_citation_in_a_label_follows_the_link() -> None:
+    conversion = convert("[[Foo|a<ref>R.</ref>]] b and [[Bar|<ref>S.</ref>]].")
+    assert conversion.body == "[[Foo|a]][^1] b and [[Bar]][^2].\n"
+    assert [reference.text for reference in conversion.references] == ["R.", "S."]

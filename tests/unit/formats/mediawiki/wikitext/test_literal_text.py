@@ -52,6 +52,7 @@ def test_inline_code_stays_in_its_sentence() -> None:
         ('{|\n|<span style="display:none">0042</span>Forty-two\n|}', "|   |\n|---|\n| Forty-two |"),
         ('<div style="display: none">secret</div>Shown.', "Shown."),
         ('A <span style="color:red">red</span> word.', "A red word."),
+        ('a <small style="display:none">key</small>b', "a b"),
     ],
 )
 def test_text_hidden_from_readers_stays_hidden(wikitext: str, body: str) -> None:

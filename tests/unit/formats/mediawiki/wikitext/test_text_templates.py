@@ -15,6 +15,8 @@ from cyclopedia.formats.mediawiki.wikitext.convert import convert
         ("The {{sic|teh}} cat.", "The teh \\[sic\\] cat."),
         ("As written{{sic}}.", "As written \\[sic\\]."),
         ("To {{sic|hide=y|recieve}} it.", "To recieve it."),
+        ("The {{sic|?|teh}} cat.", "The teh \\[sic?\\] cat."),
+        ("No text: {{color|red}}.", "No text: ."),
         ("{{frac|1|2}}, {{frac|4}}, {{sfrac|1|2|3}}", "1/2, 1/4, 1 2/3"),
         ("{{sfrac|3''n'' + 1|2}} O", "(3*n* \\+ 1)/2 O"),
         ("C{{sub|n}}H{{sub|2n+2}}", "C<sub>n</sub>H<sub>2n+2</sub>"),
@@ -55,3 +57,8 @@ def test_a_track_listing_without_titles_leaves_nothing() -> None:
     assert convert("Before.\n{{Track listing\n| headline = Empty\n}}\nAfter.").body == (
         "Before.\n\nAfter.\n"
     )
+
+
+def test_track_numbers_written_with_a_leading_zero() -> None:
+    body = convert("{{Track listing|title01=Foo|length01=3:00|title1=Bar}}").body
+    assert body == '1. "Foo" – 3:00\n'

@@ -24,7 +24,12 @@ NB = "\u00a0"
         ("{{convert|25.4|mm|in}}", "25.4 mm (1.00 in)"),
         ("{{convert|6|ft|4|in|cm|0}}", "6 ft 4 in (193 cm)"),
         ("{{convert|30|C}}", "30 °C (86 °F)"),
-        ("{{convert|-40|F|C}}", "-40 °F (-40 °C)"),
+        ("{{convert|-40|F|C}}", "-40 °F (−40 °C)"),
+        ("{{convert|100|C|F}}", "100 °C (212 °F)"),
+        ("{{convert|0|K}}", "0 K (−273 °C)"),
+        ("{{convert|1234|km}}", "1234 km (767 mi)"),
+        ("{{convert|100|kg|lb}}", "100 kg (220 lb)"),
+        ("{{convert|70|mi|km}}", "70 mi (110 km)"),
         ("{{convert|840|m|ft|0|abbr=on|disp=or}}", "840 m or 2,756 ft"),
         ("{{convert|25|km|disp=flip}}", "16 mi (25 km)"),
     ],
@@ -45,6 +50,8 @@ def test_a_value_and_its_unit_are_never_split() -> None:
         ("{{convert|abc|m}}", f"abc{NB}m"),
         ("{{convert|10|furlong}}", f"10{NB}furlong"),
         ("{{convert|10|km|kg}}", f"10{NB}km"),
+        ("{{convert|1" + "0" * 400 + "|km|mi}}", "1" + "0" * 400 + f"{NB}km"),
+        ("{{convert|1" + "0" * 305 + "|sqmi}}", "1" + "0" * 305 + f"{NB}sq mi"),
     ],
 )
 def test_as_written_where_there_is_nothing_to_convert(wikitext: str, shown: str) -> None:
