@@ -23,6 +23,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import logging
 import multiprocessing
 import resource
 import signal
@@ -38,6 +39,8 @@ from typing import Any, Generic, TypeVar
 
 from cyclopedia.document import Document
 from cyclopedia.formats.base import ItemError
+
+logger = logging.getLogger(__name__)
 
 Page = TypeVar("Page")
 Result = TypeVar("Result")
@@ -115,7 +118,12 @@ def convert_within_budget(
     seconds: float,
     key: Callable[[Page], tuple[str, str]],
 ) -> Result | ItemError:
-    """``convert(page)``, or an ItemError saying which budget it broke."""
+    """``convert(page)``, or an ItemError saying which budget it broke, or what went wrong.
+
+    An error no converter expected (a bug a page's text sets off) fails that page alone, as the
+    budgets do: it is recorded with its title and the error, its traceback is logged, and the
+    run goes on.
+    """
     try:
         with time_budget(seconds):
             return convert(page)
@@ -128,6 +136,10 @@ def convert_within_budget(
     except RecursionError:
         item_key, title = key(page)
         return ItemError(item_key, "nested too deeply to convert", title)
+    except Exception as error:
+        item_key, title = key(page)
+        logger.exception("converting %r failed", title)
+        return ItemError(item_key, f"cannot convert: {type(error).__name__}: {error}", title)
 
 
 @dataclass(frozen=True)

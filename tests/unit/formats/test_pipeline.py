@@ -29,6 +29,8 @@ def convert(page: str) -> str:
         os.kill(os.getpid(), signal.SIGKILL)  # as a crash in a C extension would
     if page == "deep":
         raise RecursionError
+    if page == "bug":
+        raise KeyError("title1")  # a converter's bug that a page's text sets off
     return page * 2
 
 
@@ -206,3 +208,12 @@ def test_finish_runs_where_each_document_is_converted(workers: int) -> None:
     assert (results[2].title, results[2].message) == ("Broken", "not prepared: cannot render")
     # Converting and finishing each had 0.3 s when they ran in two pools: together 0.4 s pass.
     assert results[3:] == ["SLOW HALF", "B"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unexpected_error_fails_its_page_alone(workers: int) -> None:
+    results = list(convert_pages(["a", "bug", "b"], convert, key=key, workers=workers))
+    assert results[0] == "aa"
+    assert results[2] == "bb"
+    assert isinstance(results[1], ItemError)
+    assert (results[1].title, results[1].message) == ("BUG", "cannot convert: KeyError: 'title1'")
