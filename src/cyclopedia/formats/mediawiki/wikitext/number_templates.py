@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cyclopedia.formats.mediawiki.wikitext.template_handlers import SUPERSCRIPT_DIGITS, stripped
+from cyclopedia.formats.mediawiki.wikitext.template_handlers import (
+    SUPERSCRIPT_DIGITS,
+    Handler,
+    stripped,
+)
 
 
 def number_and_units(positional: Sequence[str], named: dict[str, str]) -> str:
@@ -32,15 +36,22 @@ def number_and_units(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"{number}\u00a0{unit_text}" if unit_text else number
 
 
-def french_century(positional: Sequence[str], named: dict[str, str]) -> str:
-    """{{s|XIX}} → "XIXe siècle" ({{s-|XIX}}: without the word)."""
-    numeral = positional[0].strip() if positional else ""
-    return f"{numeral}<sup>e</sup>\u00a0siècle" if numeral else ""
+def _first_argument_in(template: str, empty: str = "") -> Handler:
+    """A handler that writes its first argument into ``template`` (at "{}"), or ``empty``
+    when there is none."""
+
+    def handler(positional: Sequence[str], named: dict[str, str]) -> str:
+        text = positional[0].strip() if positional else ""
+        return template.format(text) if text else empty
+
+    return handler
 
 
-def french_century_short(positional: Sequence[str], named: dict[str, str]) -> str:
-    numeral = positional[0].strip() if positional else ""
-    return f"{numeral}<sup>e</sup>" if numeral else ""
+french_century = _first_argument_in("{}<sup>e</sup>\u00a0siècle")  # {{s|XIX}} → "XIXe siècle"
+french_century_short = _first_argument_in("{}<sup>e</sup>")  # {{s-|XIX}}: without the word
+superscript = _first_argument_in("<sup>{}</sup>")
+subscript = _first_argument_in("<sub>{}</sub>")  # {{sub|2}}
+euro = _first_argument_in("{}\u00a0€", empty="€")  # {{euro|77.80}}, as fr and de write it
 
 
 def french_page(positional: Sequence[str], named: dict[str, str]) -> str:
@@ -116,11 +127,6 @@ def power_of_ten(positional: Sequence[str], named: dict[str, str]) -> str:
     return f"×10{exponent.translate(SUPERSCRIPT_DIGITS)}" if exponent else ""
 
 
-def superscript(positional: Sequence[str], named: dict[str, str]) -> str:
-    text = positional[0].strip() if positional else ""
-    return f"<sup>{text}</sup>" if text else ""
-
-
 # The symbols {{currency}} writes before an amount; other codes follow it.
 _CURRENCY_SYMBOLS = {
     "USD": "US$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩",
@@ -138,18 +144,6 @@ def currency(positional: Sequence[str], named: dict[str, str]) -> str:
     code = (args[1] if len(args) > 1 and args[1] else "USD").upper()
     symbol = _CURRENCY_SYMBOLS.get(code)
     return f"{symbol}{amount}" if symbol else f"{amount}\u00a0{code}"
-
-
-def euro(positional: Sequence[str], named: dict[str, str]) -> str:
-    """{{euro|77.80}} → "77.80 €", as the French and German Wikipedias write it."""
-    amount = positional[0].strip() if positional else ""
-    return f"{amount}\u00a0€" if amount else "€"
-
-
-def subscript(positional: Sequence[str], named: dict[str, str]) -> str:
-    """{{sub|2}} → H<sub>2</sub>O's "2"."""
-    text = positional[0].strip() if positional else ""
-    return f"<sub>{text}</sub>" if text else ""
 
 
 def rounded(positional: Sequence[str], named: dict[str, str]) -> str:
