@@ -15,7 +15,11 @@ from cyclopedia.document.markup import escape_text, unescape_text
 from cyclopedia.formats.mediawiki.wikitext.countries import COUNTRY_CODES
 from cyclopedia.formats.mediawiki.wikitext.languages import LANGUAGES
 from cyclopedia.formats.mediawiki.wikitext.template_text import special_text
-from cyclopedia.formats.mediawiki.wikitext.unit_conversion import conversion, is_precision
+from cyclopedia.formats.mediawiki.wikitext.unit_conversion import (
+    conversion,
+    is_precision,
+    unit_name,
+)
 
 # Inline templates whose output is (one of) their arguments, as text.
 FIRST_ARGUMENT = {
@@ -391,7 +395,7 @@ def _convert(positional: Sequence[str], named: dict[str, str]) -> str:
 
 
 def _with_unit(value: str, unit: str) -> str:
-    return f"{value}\u00a0{UNIT_NAMES.get(unit, unit)}" if unit else value
+    return f"{value}\u00a0{unit_name(unit)}" if unit else value
 
 
 def _target(after: Sequence[str]) -> tuple[str, str]:
@@ -411,18 +415,6 @@ def _inches(feet: str, inches: str) -> str:
         return f"{float(feet) * 12 + float(inches):g}"
     except ValueError:
         return ""
-
-
-# How {{convert}} shows its unit codes ({{convert|1.6|sqmi}} → "1.6 sq mi").
-UNIT_NAMES = {
-    "sqmi": "sq mi", "km2": "km²", "m2": "m²", "sqft": "sq ft", "sqkm": "km²", "ha": "ha",
-    "acre": "acres", "m3": "m³", "cuft": "cu ft", "ft3": "cu ft", "cm3": "cm³", "cc": "cc",
-    "F": "°F", "C": "°C", "K": "K", "kmh": "km/h", "km/h": "km/h", "mph": "mph",
-    "mi": "mi", "km": "km", "m": "m", "ft": "ft", "in": "in", "cm": "cm", "mm": "mm",
-    "nmi": "nmi", "lb": "lb", "kg": "kg", "t": "t", "ST": "short tons", "LT": "long tons",
-    "impgal": "imp gal", "USgal": "US gal", "L": "L", "l": "L", "hp": "hp", "kW": "kW",
-    "ftlb": "ft⋅lb", "Nm": "N⋅m", "psi": "psi", "kPa": "kPa", "ftin": "ft", "kn": "kn",
-}  # fmt: skip
 
 
 def _abbr_text(positional: Sequence[str], named: dict[str, str]) -> str:

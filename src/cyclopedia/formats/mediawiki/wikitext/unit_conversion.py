@@ -1,5 +1,6 @@
-"""What {{convert}} adds in brackets: the value in the other system's unit, rounded as Wikipedia
-rounds it ({{convert|10|km|mi}} → "10 km (6.2 mi)").
+"""What {{convert}} shows: the value with its unit (:data:`UNIT_NAMES`) and, in brackets, the
+value in the other system's unit, rounded as Wikipedia rounds it ({{convert|10|km|mi}} →
+"10 km (6.2 mi)").
 
 The common units of length, area, mass, speed, volume, power and temperature are known, with
 the unit Wikipedia converts each to by default. The converted value keeps the precision of the
@@ -15,35 +16,50 @@ import math
 import re
 from dataclasses import dataclass
 
+# How {{convert}} shows its unit codes ({{convert|1.6|sqmi}} → "1.6 sq mi").
+UNIT_NAMES = {
+    "sqmi": "sq mi", "km2": "km²", "m2": "m²", "sqft": "sq ft", "sqkm": "km²", "ha": "ha",
+    "acre": "acres", "m3": "m³", "cuft": "cu ft", "ft3": "cu ft", "cm3": "cm³", "cc": "cc",
+    "F": "°F", "C": "°C", "K": "K", "kmh": "km/h", "km/h": "km/h", "mph": "mph",
+    "mi": "mi", "km": "km", "m": "m", "ft": "ft", "in": "in", "cm": "cm", "mm": "mm",
+    "nmi": "nmi", "lb": "lb", "kg": "kg", "t": "t", "ST": "short tons", "LT": "long tons",
+    "impgal": "imp gal", "USgal": "US gal", "L": "L", "l": "L", "hp": "hp", "kW": "kW",
+    "ftlb": "ft⋅lb", "Nm": "N⋅m", "psi": "psi", "kPa": "kPa", "ftin": "ft", "kn": "kn",
+}  # fmt: skip
+
+
+def unit_name(code: str) -> str:
+    """How {{convert}} shows a unit code ("sqmi" → "sq mi"); an unknown code as written."""
+    return UNIT_NAMES.get(code, code)
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    symbol: str
     dimension: str
     factor: float  # the base unit's worth of one of this unit (metres, square metres, kg...)
 
 
 _UNITS = {
-    "km": Unit("km", "length", 1000), "m": Unit("m", "length", 1), "cm": Unit("cm", "length", 0.01),
-    "mm": Unit("mm", "length", 0.001), "mi": Unit("mi", "length", 1609.344),
-    "ft": Unit("ft", "length", 0.3048), "in": Unit("in", "length", 0.0254),
-    "yd": Unit("yd", "length", 0.9144), "nmi": Unit("nmi", "length", 1852),
-    "km2": Unit("km²", "area", 1e6), "sqkm": Unit("km²", "area", 1e6),
-    "m2": Unit("m²", "area", 1), "ha": Unit("ha", "area", 1e4),
-    "sqmi": Unit("sq mi", "area", 2589988.110336), "acre": Unit("acres", "area", 4046.8564224),
-    "sqft": Unit("sq ft", "area", 0.09290304),
-    "kg": Unit("kg", "mass", 1), "g": Unit("g", "mass", 0.001), "t": Unit("t", "mass", 1000),
-    "lb": Unit("lb", "mass", 0.45359237), "oz": Unit("oz", "mass", 0.028349523125),
-    "km/h": Unit("km/h", "speed", 1 / 3.6), "kmh": Unit("km/h", "speed", 1 / 3.6),
-    "mph": Unit("mph", "speed", 0.44704), "kn": Unit("kn", "speed", 1852 / 3600),
-    "m/s": Unit("m/s", "speed", 1),
-    "L": Unit("L", "volume", 0.001), "l": Unit("L", "volume", 0.001),
-    "m3": Unit("m³", "volume", 1), "cuft": Unit("cu ft", "volume", 0.028316846592),
-    "USgal": Unit("US gal", "volume", 0.003785411784),
-    "impgal": Unit("imp gal", "volume", 0.00454609),
-    "hp": Unit("hp", "power", 745.69987158227022), "kW": Unit("kW", "power", 1000),
-    "C": Unit("°C", "temperature", 1), "F": Unit("°F", "temperature", 1),
-    "K": Unit("K", "temperature", 1),
+    "km": Unit("length", 1000), "m": Unit("length", 1), "cm": Unit("length", 0.01),
+    "mm": Unit("length", 0.001), "mi": Unit("length", 1609.344),
+    "ft": Unit("length", 0.3048), "in": Unit("length", 0.0254),
+    "yd": Unit("length", 0.9144), "nmi": Unit("length", 1852),
+    "km2": Unit("area", 1e6), "sqkm": Unit("area", 1e6),
+    "m2": Unit("area", 1), "ha": Unit("area", 1e4),
+    "sqmi": Unit("area", 2589988.110336), "acre": Unit("area", 4046.8564224),
+    "sqft": Unit("area", 0.09290304),
+    "kg": Unit("mass", 1), "g": Unit("mass", 0.001), "t": Unit("mass", 1000),
+    "lb": Unit("mass", 0.45359237), "oz": Unit("mass", 0.028349523125),
+    "km/h": Unit("speed", 1 / 3.6), "kmh": Unit("speed", 1 / 3.6),
+    "mph": Unit("speed", 0.44704), "kn": Unit("speed", 1852 / 3600),
+    "m/s": Unit("speed", 1),
+    "L": Unit("volume", 0.001), "l": Unit("volume", 0.001),
+    "m3": Unit("volume", 1), "cuft": Unit("volume", 0.028316846592),
+    "USgal": Unit("volume", 0.003785411784),
+    "impgal": Unit("volume", 0.00454609),
+    "hp": Unit("power", 745.69987158227022), "kW": Unit("power", 1000),
+    "C": Unit("temperature", 1), "F": Unit("temperature", 1),
+    "K": Unit("temperature", 1),
 }  # fmt: skip
 
 # The unit each converts to when the template names none (Module:Convert's defaults).
@@ -88,7 +104,7 @@ def conversion(value: str, code: str, target: str = "", precision: str = "") -> 
         places = int(precision)
     elif result:
         places = max(places, 1 - math.floor(math.log10(abs(result))))  # two figures at least
-    return f"{_formatted(result, places)}\u00a0{wanted.symbol}"
+    return f"{_formatted(result, places)}\u00a0{unit_name(target)}"
 
 
 def _number(value: str) -> float | None:
